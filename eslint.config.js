@@ -1,0 +1,89 @@
+// Lint: typescript-eslint strict type-checked rules plus the project's boundaries —
+// each extension context imports only src/shared and itself; src/shared imports no context;
+// only the adapter imports the Genesys SDK; only the logger writes to the console; the worker
+// has no DOM.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const CONTEXTS = ['background', 'offscreen', 'content', 'options', 'popup'];
+
+const boundaryZones = [
+  ...CONTEXTS.map((context) => ({
+    target: `./src/${context}`,
+    from: './src',
+    except: [`./${context}`, './shared', './test'],
+    message: `src/${context} may import only src/shared and itself.`,
+  })),
+  {
+    target: './src/shared',
+    from: CONTEXTS.map((context) => `./src/${context}`),
+    message: 'src/shared is pure: it imports no extension context.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'emulators/**/public/', '**/*.js', '!eslint.config.js'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      curly: ['error', 'all'],
+      'no-console': 'error',
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'genesys-cloud-webrtc-sdk', message: 'Only src/offscreen/softphone/genesys-softphone.ts imports the SDK.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/offscreen/softphone/genesys-softphone.ts', 'src/offscreen/softphone/sdk-*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/shared/logger.ts', 'e2e/**', 'emulators/**', 'scripts/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['src/background/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'The service worker has no window.' },
+        { name: 'document', message: 'The service worker has no DOM.' },
+        { name: 'localStorage', message: 'Use chrome.storage in the service worker.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'emulators/**', 'bench/**', 'scripts/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      'max-lines': 'off',
+    },
+  },
+);

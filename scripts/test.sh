@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, types, unit tests, the Genesys emulator contract suite and the
+# browser end-to-end suite. Browser tiers run in a loopback-only network namespace when the machine
+# allows one (so no test traffic can leave the machine), else directly on loopback.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/*.json
+
+status=0
+step() {
+  echo "::: $*"
+  "$@" || status=1
+}
+
+isolated() {
+  if [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then
+    unshare -n sh -c 'ip link set lo up && exec "$@"' sh "$@"
+  elif unshare -rn true 2>/dev/null; then
+    unshare -rn sh -c 'ip link set lo up && exec "$@"' sh "$@"
+  else
+    "$@"
+  fi
+}
+
+step npx eslint --max-warnings=0 .
+step npx tsc --noEmit -p .
+step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step npx vite build --logLevel warn
+if [ -f emulators/genesys/contract/vitest.config.ts ]; then
+  step isolated npx vitest run --config emulators/genesys/contract/vitest.config.ts \
+    --reporter=default --reporter=json --outputFile.json=test-results/contract.json
+fi
+step isolated env SKIP_BUILD=1 npx vitest run --config e2e/vitest.config.ts \
+  --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
+
+node scripts/test-summary.mjs test-results || status=1
+exit $status
