@@ -1,35 +1,36 @@
 /**
- * Typed failures of the ServiceNow Table API. Codes are stable and cross context boundaries as
- * AppError codes; `retryAfterMs` carries a 429's Retry-After.
+ * Typed failures of the ServiceNow Table API. Codes come from the shared error catalogue
+ * (`servicenow.*`), so the UI has a message and a remedy for each; `reason` tells what happened
+ * underneath, and `retryAfterMs` carries a 429's Retry-After. 'servicenow.aborted' is a
+ * cancellation asked for by the caller, never shown as a failure.
  */
+import { codeForHttpStatus } from '../diagnostics/classify-http';
+import type { ErrorCode } from '../diagnostics/error-catalogue';
 import { AppError } from '../errors';
 
-export type ServiceNowErrorCode =
-  | 'servicenow.unauthorized' // 401: the agent's ServiceNow session or g_ck is no longer valid
-  | 'servicenow.forbidden' // 403: ACLs deny this table or record
-  | 'servicenow.not-found' // 404
-  | 'servicenow.rate-limited' // 429
-  | 'servicenow.http' // any other 4xx
-  | 'servicenow.server' // 5xx
-  | 'servicenow.timeout'
-  | 'servicenow.aborted'
-  | 'servicenow.network'
-  | 'servicenow.bad-response'; // not the {result} JSON the Table API answers with
+export type ServiceNowErrorCode = Extract<ErrorCode, `servicenow.${string}`> | 'servicenow.aborted';
+
+export type ServiceNowFailure = 'http' | 'timeout' | 'aborted' | 'network' | 'bad-response';
+
+export interface ServiceNowErrorDetails {
+  reason: ServiceNowFailure;
+  status?: number;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
 
 export class ServiceNowError extends AppError {
   override readonly name = 'ServiceNowError';
   declare readonly code: ServiceNowErrorCode;
-  readonly status?: number;
-  readonly retryAfterMs?: number;
+  readonly reason: ServiceNowFailure;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
 
-  constructor(
-    code: ServiceNowErrorCode,
-    message: string,
-    details: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: ServiceNowErrorCode, message: string, details: ServiceNowErrorDetails) {
     super(code, message, details.cause === undefined ? undefined : { cause: details.cause });
-    if (details.status !== undefined) this.status = details.status;
-    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+    this.reason = details.reason;
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -55,26 +56,30 @@ export function errorForStatus(
   retryAfter: string | null,
   now: number,
 ): ServiceNowError {
-  if (status === 401)
-    return new ServiceNowError('servicenow.unauthorized', 'ServiceNow session is not valid', {
-      status,
-    });
-  if (status === 403)
-    return new ServiceNowError('servicenow.forbidden', 'ServiceNow denied access', { status });
-  if (status === 404)
-    return new ServiceNowError('servicenow.not-found', 'ServiceNow record or table not found', {
-      status,
-    });
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfter(retryAfter, now);
-    return new ServiceNowError('servicenow.rate-limited', 'ServiceNow rate limit reached', {
-      status,
-      ...(retryAfterMs !== undefined && { retryAfterMs }),
-    });
-  }
-  if (status >= 500)
-    return new ServiceNowError('servicenow.server', `ServiceNow server error ${status}`, {
-      status,
-    });
-  return new ServiceNowError('servicenow.http', `ServiceNow answered ${status}`, { status });
+  const code = codeForHttpStatus(status, 'servicenow') as ServiceNowErrorCode;
+  const retryAfterMs = status === 429 ? parseRetryAfter(retryAfter, now) : undefined;
+  return new ServiceNowError(code, `ServiceNow answered HTTP ${status}`, {
+    reason: 'http',
+    status,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  });
 }
+
+export const timeoutError = (ms: number): ServiceNowError =>
+  new ServiceNowError('servicenow.timeout', `ServiceNow did not answer in ${ms} ms`, {
+    reason: 'timeout',
+  });
+
+export const abortedError = (): ServiceNowError =>
+  new ServiceNowError('servicenow.aborted', 'ServiceNow request was cancelled', {
+    reason: 'aborted',
+  });
+
+export const networkError = (cause: unknown): ServiceNowError =>
+  new ServiceNowError('servicenow.request-failed', 'ServiceNow could not be reached', {
+    reason: 'network',
+    cause,
+  });
+
+export const badResponseError = (message: string, cause?: unknown): ServiceNowError =>
+  new ServiceNowError('servicenow.request-failed', message, { reason: 'bad-response', cause });

@@ -3,7 +3,7 @@
  * as `{value, link}` objects; they are reduced to their value. Anything else is refused with a
  * 'servicenow.bad-response' error.
  */
-import { ServiceNowError } from './errors';
+import { badResponseError } from './errors';
 import { SYS_ID } from './encoded-query';
 
 /** A record as flat text fields; `sys_id` is always present. */
@@ -40,7 +40,7 @@ function toRecord(raw: unknown): SnRecord | null {
 
 function resultOf(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || !('result' in body)) {
-    throw new ServiceNowError('servicenow.bad-response', 'ServiceNow answer has no result');
+    throw badResponseError('ServiceNow answer has no result');
   }
   return body.result;
 }
@@ -48,7 +48,7 @@ function resultOf(body: unknown): unknown {
 export function readRecords(body: unknown): SnRecord[] {
   const result = resultOf(body);
   if (!Array.isArray(result)) {
-    throw new ServiceNowError('servicenow.bad-response', 'ServiceNow result is not a list');
+    throw badResponseError('ServiceNow result is not a list');
   }
   return result.map(toRecord).filter((record): record is SnRecord => record !== null);
 }
@@ -56,7 +56,7 @@ export function readRecords(body: unknown): SnRecord[] {
 export function readRecord(body: unknown): SnRecord {
   const record = toRecord(resultOf(body));
   if (record === null) {
-    throw new ServiceNowError('servicenow.bad-response', 'ServiceNow result is not a record');
+    throw badResponseError('ServiceNow result is not a record');
   }
   return record;
 }

@@ -3,7 +3,14 @@
  * page's `g_ck` token in `X-UserToken`. Every request has a timeout and honours an AbortSignal,
  * and every failure is a ServiceNowError with a stable code. fetch is injected.
  */
-import { ServiceNowError, errorForStatus } from './errors';
+import {
+  abortedError,
+  badResponseError,
+  errorForStatus,
+  networkError,
+  timeoutError,
+} from './errors';
+import type { ServiceNowError } from './errors';
 import { tableApiPath, tableQueryParams } from './encoded-query';
 import { readRecord, readRecords } from './records';
 import type { SnRecord } from './records';
@@ -60,7 +67,7 @@ export function createTableClient(options: TableClientOptions): TableClient {
     body: Record<string, string> | undefined,
     { signal, timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS }: RequestOptions,
   ): Promise<unknown> {
-    if (signal?.aborted) throw new ServiceNowError('servicenow.aborted', 'Request was cancelled');
+    if (signal?.aborted) throw abortedError();
     const token = typeof options.userToken === 'function' ? options.userToken() : options.userToken;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers['X-UserToken'] = token;
@@ -74,12 +81,8 @@ export function createTableClient(options: TableClientOptions): TableClient {
         controller.abort(error);
       };
     });
-    const timer = setTimeout(
-      () => settle?.(new ServiceNowError('servicenow.timeout', `No answer in ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    const onAbort = (): void =>
-      settle?.(new ServiceNowError('servicenow.aborted', 'Request was cancelled'));
+    const timer = setTimeout(() => settle?.(timeoutError(timeoutMs)), timeoutMs);
+    const onAbort = (): void => settle?.(abortedError());
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const exchange = async (): Promise<unknown> => {
@@ -93,9 +96,7 @@ export function createTableClient(options: TableClientOptions): TableClient {
           ...(body !== undefined && { body: JSON.stringify(body) }),
         });
       } catch (cause) {
-        throw new ServiceNowError('servicenow.network', 'ServiceNow could not be reached', {
-          cause,
-        });
+        throw networkError(cause);
       }
       if (!response.ok) {
         throw errorForStatus(response.status, response.headers.get('Retry-After'), now());
@@ -103,9 +104,7 @@ export function createTableClient(options: TableClientOptions): TableClient {
       try {
         return await response.json();
       } catch (cause) {
-        throw new ServiceNowError('servicenow.bad-response', 'ServiceNow answer is not JSON', {
-          cause,
-        });
+        throw badResponseError('ServiceNow answer is not JSON', cause);
       }
     };
 
