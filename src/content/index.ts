@@ -6,6 +6,7 @@
 import { h } from 'preact';
 import browser from 'webextension-polyfill';
 import { createTranslator } from '../shared/i18n';
+import { createLogger } from '../shared/logger';
 import { contentApi, type WorkerApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
@@ -15,6 +16,7 @@ import type { SessionSnapshot } from '../shared/session/snapshot';
 import { mountShadowUi } from './screen-pop/mount';
 import { ScreenPop } from './screen-pop/ScreenPop';
 
+const log = createLogger('content');
 const lifetime = new AbortController();
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs));
 const toWorker = createRequester<WorkerApi>('worker', (message) =>
@@ -55,8 +57,12 @@ const handlers: Handlers<typeof contentApi> = {
 };
 
 const policy = policyFromRuntime(browser.runtime, () => false);
-const receive = createReceiver('content', contentApi, handlers, (sender) =>
-  classifySender(sender, policy),
+const receive = createReceiver(
+  'content',
+  contentApi,
+  handlers,
+  (sender) => classifySender(sender, policy),
+  (code, detail) => log.warn('message refused', { code, detail }),
 );
 
 const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {

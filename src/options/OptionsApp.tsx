@@ -1,7 +1,7 @@
 /** The options page (first cut): shows the session state the worker holds. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Translate } from '../shared/i18n';
+import { messageKey, type Translate } from '../shared/i18n';
 import { type WorkerApi } from '../shared/protocol/contract';
 import { createRequester } from '../shared/protocol/messenger';
 import type { SessionSnapshot } from '../shared/session/snapshot';
@@ -18,7 +18,7 @@ export function OptionsApp({ t }: { t: Translate }) {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      <p id="connection-state">{t(`connection_${snapshot?.connection.state ?? 'stopped'}`)}</p>
+      <p id="connection-state">{t(messageKey('connection', snapshot?.connection.state ?? 'stopped'))}</p>
     </main>
   );
 }

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { createTranslator } from '../shared/i18n';
+import { createTranslator, messageKey } from '../shared/i18n';
 import { type WorkerApi } from '../shared/protocol/contract';
 import { createRequester } from '../shared/protocol/messenger';
 import type { SessionSnapshot } from '../shared/session/snapshot';
@@ -21,7 +21,7 @@ function Popup() {
   return (
     <main>
       <h1>{t('popupTitle')}</h1>
-      <p id="connection-state">{t(`connection_${snapshot?.connection.state ?? 'stopped'}`)}</p>
+      <p id="connection-state">{t(messageKey('connection', snapshot?.connection.state ?? 'stopped'))}</p>
       {calls.length === 0 ? <p>{t('noCalls')}</p> : null}
     </main>
   );

@@ -12,3 +12,8 @@ export function createTranslator(getMessage: GetMessage): Translate {
     return text === '' ? key : text;
   };
 }
+
+/** chrome.i18n keys allow only [A-Za-z0-9_]: builds one from parts such as ('connection', 'mic-blocked'). */
+export function messageKey(...parts: string[]): string {
+  return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
+}

@@ -3,7 +3,7 @@
  * untrusted and rendered as text by Preact (never as HTML).
  */
 import type { CallCommand } from '../../shared/protocol/schemas';
-import type { Translate } from '../../shared/i18n';
+import { messageKey, type Translate } from '../../shared/i18n';
 import type { CallSnapshot, SessionSnapshot } from '../../shared/session/snapshot';
 
 interface Props {
@@ -25,7 +25,7 @@ function CallCard({ call, t, onCommand }: { call: CallSnapshot } & Omit<Props, '
       ) : null}
       {call.queue ? <div class="sb-queue sb-muted">{call.queue}</div> : null}
       <div class="sb-state" aria-live="polite">
-        {t(`callState_${call.state}`)}
+        {t(messageKey('callState', call.state))}
       </div>
       <div class="sb-actions">
         {call.state === 'alerting' && call.direction === 'inbound' ? (
@@ -59,7 +59,7 @@ export function ScreenPop({ snapshot, t, onCommand }: Props) {
         <span class="sb-dot" data-state={state} aria-hidden="true" />
         <span class="sb-status">{t('extName')}</span>
         <span class="sb-connection sb-muted" data-state={state}>
-          {t(`connection_${state}`)}
+          {t(messageKey('connection', state))}
         </span>
       </div>
     </div>

@@ -16,8 +16,11 @@ export interface SenderPolicy {
   extensionOrigin: string;
   /** Path of the offscreen document, e.g. /src/offscreen/offscreen.html */
   offscreenPath: string;
-  /** Path of the service worker script. */
-  workerPath: string;
+  /**
+   * Path of the service worker script when known. Offscreen documents cannot read the manifest, so
+   * without it any script URL of this extension outside a tab is the worker (pages are HTML).
+   */
+  workerPath?: string;
   /** Path prefixes of extension pages (options, popup, welcome). */
   uiPathPrefixes: readonly string[];
   /** Whether a content script on this page URL is one we run (a configured ServiceNow host). */
@@ -48,13 +51,13 @@ export function classifySender(sender: SenderLike, policy: SenderPolicy): Contex
     if (url.pathname === policy.offscreenPath && !sender.tab) {
       return 'offscreen';
     }
-    if (url.pathname === policy.workerPath && !sender.tab) {
-      return 'worker';
-    }
     if (policy.uiPathPrefixes.some((prefix) => url.pathname.startsWith(prefix))) {
       return 'ui';
     }
-    return null;
+    const isWorker = policy.workerPath
+      ? url.pathname === policy.workerPath
+      : url.pathname.endsWith('.js');
+    return isWorker && !sender.tab ? 'worker' : null;
   }
   // Anything else with our id is a content script: it must live in a tab on an allowed host.
   if (sender.tab?.id !== undefined && policy.isContentUrlAllowed(url.href)) {
@@ -67,7 +70,6 @@ export function classifySender(sender: SenderLike, policy: SenderPolicy): Contex
 export interface RuntimeLike {
   id: string;
   getURL(path: string): string;
-  getManifest(): { background?: { service_worker?: string } | object | undefined };
 }
 
 export const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
@@ -77,15 +79,11 @@ export function policyFromRuntime(
   runtime: RuntimeLike,
   isContentUrlAllowed: (url: string) => boolean,
 ): SenderPolicy {
-  const background = runtime.getManifest().background;
-  const script =
-    background && 'service_worker' in background ? String(background.service_worker) : '';
   const base = new URL(runtime.getURL('/'));
   return {
     extensionId: runtime.id,
     extensionOrigin: `${base.protocol}//${base.host}`,
     offscreenPath: `/${OFFSCREEN_PATH}`,
-    workerPath: `/${script}`,
     uiPathPrefixes: UI_PATH_PREFIXES,
     isContentUrlAllowed,
   };

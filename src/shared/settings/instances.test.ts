@@ -45,3 +45,15 @@ describe('matchPatternFor', () => {
     expect(matchPatternFor('http://127.0.0.1:8788')).toBe('http://127.0.0.1/*');
   });
 });
+
+describe('wildcard instances', () => {
+  it('normalises and rejects malformed wildcards', () => {
+    expect(normaliseInstance('https://*.Service-Now.com/')).toBe('https://*.service-now.com');
+    expect(() => normaliseInstance('https://a*.service-now.com')).toThrow(/wildcard/);
+    expect(() => normaliseInstance('http://*.service-now.com')).toThrow();
+  });
+
+  it('builds the match pattern', () => {
+    expect(matchPatternFor('https://*.service-now.com')).toBe('https://*.service-now.com/*');
+  });
+});

@@ -1,16 +1,23 @@
 /**
  * ServiceNow instance origins: https on any host, or http only on loopback (the local stand-in).
  * Stored as origins ("https://acme.service-now.com", or "https://*.service-now.com" for every
- * instance); turned into match patterns for content scripts and host permissions.
+ * instance of a domain); turned into match patterns for content scripts and host permissions.
+ * Wildcards are handled here by hand: browsers' URL parsers disagree on "*" in a host name.
  */
 import { z } from 'zod';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const WILDCARD = /^https:\/\/\*\.((?:[a-z0-9-]+\.)+[a-z]{2,})$/;
 
 export function normaliseInstance(input: string): string {
+  const trimmed = input.trim().toLowerCase().replace(/\/+$/, '');
+  const wildcard = WILDCARD.exec(trimmed);
+  if (wildcard) {
+    return `https://*.${wildcard[1] ?? ''}`;
+  }
   let url: URL;
   try {
-    url = new URL(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
+    url = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`);
   } catch {
     throw new Error(`"${input}" is not a web address`);
   }
@@ -19,6 +26,9 @@ export function normaliseInstance(input: string): string {
   }
   if (url.username || url.password) {
     throw new Error(`"${input}" must not contain credentials`);
+  }
+  if (url.hostname.includes('*') || url.hostname.includes('%2a')) {
+    throw new Error(`"${input}": a wildcard is allowed only as "https://*.domain"`);
   }
   return url.origin;
 }
@@ -32,10 +42,25 @@ export const instanceSchema = z.string().transform((value, ctx) => {
   }
 });
 
+interface InstanceParts {
+  protocol: string;
+  hostname: string;
+  wildcard: boolean;
+}
+
+function parts(origin: string): InstanceParts {
+  const wildcard = WILDCARD.exec(origin);
+  if (wildcard) {
+    return { protocol: 'https:', hostname: wildcard[1] ?? '', wildcard: true };
+  }
+  const url = new URL(origin);
+  return { protocol: url.protocol, hostname: url.hostname, wildcard: false };
+}
+
 /** Match pattern for an origin: ports are not part of match patterns. */
 export function matchPatternFor(origin: string): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
+  const { protocol, hostname, wildcard } = parts(origin);
+  return `${protocol}//${wildcard ? '*.' : ''}${hostname}/*`;
 }
 
 export function isUrlOnInstances(url: string, instances: readonly string[]): boolean {
@@ -46,13 +71,12 @@ export function isUrlOnInstances(url: string, instances: readonly string[]): boo
     return false;
   }
   return instances.some((origin) => {
-    const instance = new URL(origin);
+    const instance = parts(origin);
     if (instance.protocol !== parsed.protocol) {
       return false;
     }
-    if (instance.hostname.startsWith('*.')) {
-      return parsed.hostname.endsWith(instance.hostname.slice(1));
-    }
-    return instance.hostname === parsed.hostname;
+    return instance.wildcard
+      ? parsed.hostname.endsWith(`.${instance.hostname}`)
+      : instance.hostname === parsed.hostname;
   });
 }
