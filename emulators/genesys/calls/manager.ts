@@ -1,0 +1,324 @@
+/**
+ * Conversations and their lifecycle: inbound (event + propose, alert timeout → retract), outbound
+ * (contacting + auto-answer propose), hang-up from either side. Signalling from the client is in
+ * signalling.ts, call control over REST in participant-ops.ts.
+ */
+import type { Hub } from '../hub';
+import { newId } from '../ids';
+import { flowing, type PeerStats } from '../media/peer';
+import { findQueueByName, type User } from '../state';
+import type { XmppConnection } from '../xmpp/connection';
+import { gjollJid } from '../xmpp/jid';
+import * as s from '../xmpp/stanzas';
+import { conversationJson } from './events';
+import { agentOf, customerOf, isEnded, type Conversation, type Outcome, type Participant } from './model';
+import { onJingleMessage, onRpc } from './signalling';
+
+export interface InboundCall {
+  toUserId: string;
+  from?: string;
+  fromName?: string;
+  queueName?: string;
+  attributes?: Record<string, string>;
+  autoAnswer?: boolean;
+  alertTimeoutMs?: number;
+}
+
+export interface MediaReport {
+  conversationId: string;
+  peer: PeerStats | null;
+  /** RTP from the agent is arriving and the agent is not muted. */
+  hearsAgent: boolean;
+  /** The peer is sending audio to the agent (not on hold). */
+  agentShouldHear: boolean;
+}
+
+const iso = () => new Date().toISOString();
+
+export class CallManager {
+  readonly #hub: Hub;
+  readonly #convs = new Map<string, Conversation>();
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(hub: Hub) {
+    this.#hub = hub;
+  }
+
+  get(id: string): Conversation | undefined {
+    return this.#convs.get(id);
+  }
+
+  all(): Conversation[] {
+    return [...this.#convs.values()];
+  }
+
+  bySession(sessionId: string): Conversation | undefined {
+    return this.all().find((c) => c.leg?.sessionId === sessionId);
+  }
+
+  activeFor(userId: string): Conversation[] {
+    return this.all().filter((c) => c.agentUserId === userId && !c.endTime);
+  }
+
+  placeInbound(call: InboundCall): Conversation {
+    const user = this.#user(call.toUserId);
+    const queue = call.queueName ? findQueueByName(this.#hub.dir, user.orgId, call.queueName) : undefined;
+    if (call.queueName && !queue) {
+      throw new Error(`unknown queue ${call.queueName}`);
+    }
+    const start = iso();
+    const customer = this.#participant({
+      purpose: 'customer',
+      name: call.fromName ?? 'Customer',
+      address: call.from ?? 'tel:+15550100',
+      state: 'connected',
+      direction: 'inbound',
+      attributes: call.attributes ?? {},
+      connectedTime: start,
+    });
+    const agent = this.#participant({
+      purpose: queue ? 'agent' : 'user',
+      userId: user.id,
+      name: user.name,
+      address: `sip:${user.id}@localhost`,
+      state: 'alerting',
+      direction: 'inbound',
+      wrapupRequired: Boolean(queue),
+      ...(queue ? { queueId: queue.id, queueName: queue.name } : {}),
+    });
+    const participants = queue
+      ? [customer, this.#participant({ purpose: 'acd', name: queue.name, address: '', state: 'connected', direction: 'inbound', queueId: queue.id, queueName: queue.name }), agent]
+      : [customer, agent];
+    const conv = this.#create(user, 'inbound', participants, start, call.alertTimeoutMs);
+    this.emit(conv);
+    this.#propose(conv, user, call.autoAnswer ?? false);
+    return conv;
+  }
+
+  placeOutbound(user: User, body: Record<string, unknown>): Conversation {
+    const target = String(body['phoneNumber'] ?? body['callUserId'] ?? body['callQueueId'] ?? 'unknown');
+    const start = iso();
+    const agent = this.#participant({
+      purpose: 'user',
+      userId: user.id,
+      name: user.name,
+      address: `sip:${user.id}@localhost`,
+      state: 'contacting',
+      direction: 'outbound',
+    });
+    const far = this.#participant({
+      purpose: 'external',
+      name: target,
+      address: target.startsWith('+') ? `tel:${target}` : target,
+      state: 'contacting',
+      direction: 'outbound',
+    });
+    const conv = this.#create(user, 'outbound', [agent, far], start, undefined);
+    this.emit(conv);
+    this.#propose(conv, user, true);
+    return conv;
+  }
+
+  /** Publishes the conversation's current state to every user on it. */
+  emit(conv: Conversation): void {
+    const body = conversationJson(conv);
+    conv.events.push(JSON.stringify(body));
+    for (const p of conv.participants) {
+      if (p.userId) {
+        this.#hub.streaming.publish(`v2.users.${p.userId}.conversations`, body);
+      }
+    }
+  }
+
+  /** The agent's leg is up: ICE connected (info active) or, without real media, answered. */
+  markActive(conv: Conversation): void {
+    const agent = agentOf(conv);
+    if (!agent || !conv.leg || conv.leg.state === 'active' || isEnded(agent.state)) {
+      return;
+    }
+    conv.leg.state = 'active';
+    this.#clearTimer(conv.id);
+    agent.state = 'connected';
+    agent.connectedTime = iso();
+    this.emit(conv);
+    const far = customerOf(conv);
+    if (conv.direction === 'outbound' && far) {
+      this.#later(conv.id, this.#hub.options.outboundAnswerDelayMs, () => {
+        far.state = 'connected';
+        far.connectedTime = iso();
+        this.emit(conv);
+      });
+    }
+  }
+
+  /** Ends the conversation for the agent; `terminate` tells the client to close the peer connection. */
+  end(conv: Conversation, outcome: Outcome, opts: { terminate: boolean; disconnectType: string }): void {
+    if (conv.endTime) {
+      return;
+    }
+    this.#clearTimer(conv.id);
+    const now = iso();
+    conv.outcome = outcome;
+    conv.endTime = now;
+    for (const p of conv.participants) {
+      if (!isEnded(p.state)) {
+        p.state = 'disconnected';
+        p.endTime = now;
+        p.disconnectType = p.userId === conv.agentUserId ? opts.disconnectType : 'endpoint';
+      }
+    }
+    this.emit(conv);
+    const leg = conv.leg;
+    if (!leg) {
+      return;
+    }
+    if (leg.state === 'proposed') {
+      for (const c of this.#hub.streaming.connectionsOf(leg.userId)) {
+        c.send(s.jingleMessage('retract', leg.gjollJid, c.fullJid, newId(), leg.sessionId));
+      }
+    } else if (opts.terminate && leg.state !== 'ended') {
+      const conn = this.legConnection(conv);
+      conn?.send(s.genesysWebrtc(leg.gjollJid, conn.fullJid, newId(), {
+        jsonrpc: '2.0',
+        id: newId(),
+        method: 'terminate',
+        params: { sessionId: leg.sessionId, reason: 'success' },
+      }));
+    }
+    leg.state = 'ended';
+    leg.endedAt = Date.now();
+    void leg.peer?.close().catch(() => undefined);
+  }
+
+  hangUpRemote(id: string): boolean {
+    const conv = this.#convs.get(id);
+    if (!conv || conv.endTime) {
+      return false;
+    }
+    this.end(conv, 'remote-hangup', { terminate: true, disconnectType: 'peer' });
+    return true;
+  }
+
+  /** The socket signalling for this call goes to: the newest of the proceeding client's channel. */
+  legConnection(conv: Conversation): XmppConnection | undefined {
+    const channelId = conv.leg?.channelId;
+    const channel = channelId ? this.#hub.streaming.channel(channelId) : undefined;
+    return channel ? this.#hub.streaming.current(channel) : undefined;
+  }
+
+  onJingleMessage(conn: XmppConnection, kind: string, sessionId: string): void {
+    onJingleMessage(this.#hub, this, conn, kind, sessionId);
+  }
+
+  onRpc(conn: XmppConnection, text: string): Promise<boolean> {
+    return onRpc(this.#hub, this, conn, text);
+  }
+
+  onConnectionBound(_conn: XmppConnection): void {}
+
+  /** A client that closed its stream on purpose and has no other socket on the channel has left. */
+  onConnectionClosed(conn: XmppConnection): void {
+    if (!conn.closedCleanly) {
+      return;
+    }
+    for (const conv of this.all()) {
+      if (!conv.endTime && conv.leg?.channelId === conn.channelId && !this.legConnection(conv)) {
+        this.end(conv, 'client-closed', { terminate: false, disconnectType: 'client' });
+      }
+    }
+  }
+
+  async mediaReport(id: string): Promise<MediaReport | undefined> {
+    const conv = this.#convs.get(id);
+    if (!conv) {
+      return undefined;
+    }
+    const peer = conv.leg?.peer ? await conv.leg.peer.stats().catch(() => null) : null;
+    const agent = agentOf(conv);
+    return {
+      conversationId: id,
+      peer,
+      hearsAgent: Boolean(peer && flowing(peer.receiveRate) && agent && !agent.muted),
+      agentShouldHear: Boolean(peer && peer.sending && flowing(peer.sendRate)),
+    };
+  }
+
+  close(): void {
+    for (const t of this.#timers.values()) {
+      clearTimeout(t);
+    }
+    for (const conv of this.#convs.values()) {
+      void conv.leg?.peer?.close().catch(() => undefined);
+    }
+  }
+
+  #propose(conv: Conversation, user: User, autoAnswer: boolean): void {
+    const org = this.#hub.dir.orgs.get(user.orgId);
+    const sessionId = newId();
+    const from = gjollJid(sessionId, org?.domain ?? 'localhost');
+    conv.leg = { sessionId, userId: user.id, gjollJid: from, autoAnswer, state: 'proposed', startedAt: Date.now() };
+    for (const c of this.#hub.streaming.connectionsOf(user.id)) {
+      c.send(s.propose(from, c.fullJid, newId(), { sessionId, conversationId: conv.id, autoAnswer }));
+    }
+    this.#later(conv.id, conv.alertTimeoutMs, () => {
+      if (conv.leg && conv.leg.state !== 'active') {
+        this.end(conv, 'alert-timeout', { terminate: true, disconnectType: 'timeout' });
+      }
+    });
+  }
+
+  #create(user: User, direction: 'inbound' | 'outbound', participants: Participant[], start: string, alertTimeoutMs: number | undefined): Conversation {
+    const conv: Conversation = {
+      id: newId(),
+      orgId: user.orgId,
+      agentUserId: user.id,
+      direction,
+      startTime: start,
+      participants,
+      alertTimeoutMs: alertTimeoutMs ?? this.#hub.options.defaultAlertTimeoutMs,
+      dtmf: [],
+      transfers: [],
+      patches: [],
+      events: [],
+    };
+    this.#convs.set(conv.id, conv);
+    return conv;
+  }
+
+  #participant(p: Partial<Participant> & Pick<Participant, 'purpose' | 'name' | 'address' | 'state' | 'direction'>): Participant {
+    return {
+      id: newId(),
+      callId: newId(),
+      muted: false,
+      held: false,
+      confined: false,
+      attributes: {},
+      wrapupRequired: false,
+      startTime: iso(),
+      ...p,
+    };
+  }
+
+  #user(id: string): User {
+    const user = this.#hub.dir.users.get(id);
+    if (!user) {
+      throw new Error(`unknown user ${id}`);
+    }
+    return user;
+  }
+
+  #later(id: string, ms: number, fn: () => void): void {
+    this.#clearTimer(id);
+    const t = setTimeout(() => {
+      this.#timers.delete(id);
+      fn();
+    }, ms);
+    t.unref();
+    this.#timers.set(id, t);
+  }
+
+  #clearTimer(id: string): void {
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+  }
+}
