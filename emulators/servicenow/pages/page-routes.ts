@@ -34,7 +34,8 @@ export function innerUri(raw: string | null, origin: string): string {
     return fallback;
   }
   try {
-    const url = new URL(raw.startsWith('/') ? raw : `/${raw}`, origin);
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(raw);
+    const url = absolute ? new URL(raw) : new URL(raw.startsWith('/') ? raw : `/${raw}`, origin);
     return url.origin === origin ? url.pathname + url.search : fallback;
   } catch {
     return fallback;

@@ -82,9 +82,19 @@ export function isTableName(name: string): name is TableName {
   return (TABLE_NAMES as readonly string[]).includes(name);
 }
 
-/** Human label for a field name: `mobile_phone` → `Mobile phone`, `u_conversation_id` → `Conversation ID`. */
+const LABELS: Readonly<Record<string, string>> = {
+  caller_id: 'Caller',
+  u_caller_phone: 'Caller phone',
+  u_conversation_id: 'Conversation ID',
+  u_recording_id: 'Recording ID',
+};
+
+/** Label of a field: `mobile_phone` → `Mobile phone`, `u_foo_bar` → `Foo bar`. */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/^u_/, '').replace(/_id$/, '_ID').split('_');
-  const text = words.join(' ');
+  const known = LABELS[field];
+  if (known !== undefined) {
+    return known;
+  }
+  const text = field.replace(/^u_/, '').split('_').join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
