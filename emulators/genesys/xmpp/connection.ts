@@ -29,6 +29,8 @@ export class XmppConnection {
   /** The client ended the stream with `<close/>`. */
   closedCleanly = false;
   paused = false;
+  serverPingsSent = 0;
+  serverPingsAnswered = 0;
   readonly #ws: WebSocket;
   readonly #hub: Hub;
   readonly #events: ConnectionEvents;

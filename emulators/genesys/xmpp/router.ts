@@ -27,7 +27,10 @@ function routeIq(hub: Hub, conn: XmppConnection, iq: XMLElement): void {
   const to = iq.getAttribute('to');
   const reply = { ...(to ? { from: to } : {}), to: conn.fullJid };
   if (type === 'result' || type === 'error') {
-    return; // answers to our server pings
+    if (type === 'result' && id.startsWith('ping-')) {
+      conn.serverPingsAnswered += 1;
+    }
+    return;
   }
   if (iq.getChild('ping', NS.ping)) {
     return conn.send(s.iqResult(id, reply));

@@ -32,6 +32,8 @@ export interface LiveSession {
   boundAt: number | undefined;
   paused: boolean;
   current: boolean;
+  serverPingsSent: number;
+  serverPingsAnswered: number;
 }
 
 export class Streaming {
@@ -181,6 +183,7 @@ export class Streaming {
     }
     const timer = setInterval(() => {
       if (conn.state === 'bound') {
+        conn.serverPingsSent += 1;
         conn.send(s.ping(conn.domain, conn.fullJid, `ping-${newId()}`));
       }
     }, this.#hub.options.serverPingIntervalMs);
@@ -266,6 +269,8 @@ export class Streaming {
         boundAt: c.boundAt,
         paused: c.paused,
         current: c === current,
+        serverPingsSent: c.serverPingsSent,
+        serverPingsAnswered: c.serverPingsAnswered,
       }));
     });
   }
