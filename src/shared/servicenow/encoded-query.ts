@@ -30,14 +30,16 @@ export function isTableName(name: string): boolean {
 }
 
 export function assertFieldName(name: string): string {
-  if (!isFieldName(name))
+  if (!isFieldName(name)) {
     throw new TypeError(`Not a ServiceNow field name: ${JSON.stringify(name)}`);
+  }
   return name;
 }
 
 export function assertTableName(name: string): string {
-  if (!isTableName(name))
+  if (!isTableName(name)) {
     throw new TypeError(`Not a ServiceNow table name: ${JSON.stringify(name)}`);
+  }
   return name;
 }
 
@@ -78,8 +80,12 @@ export interface TableQuery {
 /** Path of the Table API for a table or one of its records. */
 export function tableApiPath(table: string, sysId?: string): string {
   const base = `/api/now/table/${assertTableName(table)}`;
-  if (sysId === undefined) return base;
-  if (!SYS_ID.test(sysId)) throw new TypeError(`Not a sys_id: ${JSON.stringify(sysId)}`);
+  if (sysId === undefined) {
+    return base;
+  }
+  if (!SYS_ID.test(sysId)) {
+    throw new TypeError(`Not a sys_id: ${JSON.stringify(sysId)}`);
+  }
   return `${base}/${sysId}`;
 }
 
@@ -87,7 +93,9 @@ export function tableApiPath(table: string, sysId?: string): string {
 export function tableQueryParams({ query, limit, fields }: TableQuery): URLSearchParams {
   const params = new URLSearchParams();
   params.set('sysparm_query', query);
-  if (limit !== undefined) params.set('sysparm_limit', String(Math.max(1, Math.floor(limit))));
+  if (limit !== undefined) {
+    params.set('sysparm_limit', String(Math.max(1, Math.floor(limit))));
+  }
   if (fields !== undefined && fields.length > 0) {
     params.set('sysparm_fields', [...new Set(fields.map(assertFieldName))].join(','));
   }

@@ -38,13 +38,18 @@ export const MAX_RETRY_AFTER_MS = 3_600_000;
 
 /** Retry-After as milliseconds (delta-seconds or HTTP date), capped; undefined if absent/bad. */
 export function parseRetryAfter(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
+  if (header === null) {
+    return undefined;
+  }
   const text = header.trim();
   let ms: number;
-  if (/^\d+$/.test(text)) ms = Number(text) * 1000;
-  else {
+  if (/^\d+$/.test(text)) {
+    ms = Number(text) * 1000;
+  } else {
     const date = Date.parse(text);
-    if (Number.isNaN(date)) return undefined;
+    if (Number.isNaN(date)) {
+      return undefined;
+    }
     ms = Math.max(0, date - now);
   }
   return Math.min(ms, MAX_RETRY_AFTER_MS);

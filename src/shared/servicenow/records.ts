@@ -10,9 +10,15 @@ import { SYS_ID } from './encoded-query';
 export type SnRecord = Record<string, string> & { sys_id: string };
 
 function fieldText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return '';
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (value === null) {
+    return '';
+  }
   if (typeof value === 'object' && 'value' in value && typeof value.value === 'string') {
     return value.value;
   }
@@ -20,9 +26,13 @@ function fieldText(value: unknown): string | undefined {
 }
 
 function toRecord(raw: unknown): SnRecord | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return null;
+  }
   const sysId = fieldText((raw as Record<string, unknown>)['sys_id']);
-  if (sysId === undefined || !SYS_ID.test(sysId)) return null;
+  if (sysId === undefined || !SYS_ID.test(sysId)) {
+    return null;
+  }
   const record: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     const text = fieldText(value);
@@ -35,7 +45,7 @@ function toRecord(raw: unknown): SnRecord | null {
       });
     }
   }
-  return { ...record, sys_id: sysId } as SnRecord;
+  return { ...record, sys_id: sysId };
 }
 
 function resultOf(body: unknown): unknown {

@@ -87,14 +87,17 @@ describe('createTableClient', () => {
     const client = createTableClient({ fetch, baseUrl: BASE, userToken: 't' });
     const [record, ...rest] = await client.query('sys_user', 'phone=1');
     expect(rest).toEqual([]);
-    expect(record?.name).toBe(name);
+    expect(record?.['name']).toBe(name);
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toBe('x');
   });
 
   it('creates with POST and updates with PATCH, JSON bodies', async () => {
     const { fetch, calls } = fakeFetch(({ init }) =>
-      json({ result: { sys_id: ID_B, ...JSON.parse(String(init.body)) } }, { status: 201 }),
+      json(
+        { result: { sys_id: ID_B, ...(JSON.parse(init.body as string) as object) } },
+        { status: 201 },
+      ),
     );
     const client = createTableClient({ fetch, baseUrl: BASE, userToken: 't' });
     const created = await client.create('interaction', { short_description: 'a^b=c' });
@@ -151,9 +154,9 @@ describe('createTableClient', () => {
     it('maps network failures and answers that are not {result} JSON', async () => {
       const cases: [FetchLike, string][] = [
         [() => Promise.reject(new TypeError('Failed to fetch')), 'network'],
-        [async () => new Response('<html>login</html>'), 'bad-response'],
-        [async () => json({ records: [] }), 'bad-response'],
-        [async () => json({ result: {} }), 'bad-response'],
+        [() => Promise.resolve(new Response('<html>login</html>')), 'bad-response'],
+        [() => Promise.resolve(json({ records: [] })), 'bad-response'],
+        [() => Promise.resolve(json({ result: {} })), 'bad-response'],
       ];
       for (const [fetch, reason] of cases) {
         const client = createTableClient({ fetch, baseUrl: BASE, userToken: 't' });

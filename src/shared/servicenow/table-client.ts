@@ -67,11 +67,17 @@ export function createTableClient(options: TableClientOptions): TableClient {
     body: Record<string, string> | undefined,
     { signal, timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS }: RequestOptions,
   ): Promise<unknown> {
-    if (signal?.aborted) throw abortedError();
+    if (signal?.aborted) {
+      throw abortedError();
+    }
     const token = typeof options.userToken === 'function' ? options.userToken() : options.userToken;
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (token) headers['X-UserToken'] = token;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) {
+      headers['X-UserToken'] = token;
+    }
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
 
     const controller = new AbortController();
     let settle: ((error: ServiceNowError) => void) | undefined;

@@ -35,11 +35,17 @@ function valueOf(name: string, values: TemplateValues): string | null {
 export function templateProblem(template: string): string | null {
   for (const match of template.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? '';
-    if (valueOf(name, {}) === null) return `unknown placeholder {{${name}}}`;
-    if (name === 'attr.') return 'placeholder {{attr.}} needs an attribute name';
+    if (valueOf(name, {}) === null) {
+      return `unknown placeholder {{${name}}}`;
+    }
+    if (name === 'attr.') {
+      return 'placeholder {{attr.}} needs an attribute name';
+    }
   }
   const rest = template.replace(PLACEHOLDER, '');
-  if (rest.includes('{{') || rest.includes('}}')) return 'unbalanced {{ or }} in template';
+  if (rest.includes('{{') || rest.includes('}}')) {
+    return 'unbalanced {{ or }} in template';
+  }
   return null;
 }
 
@@ -56,10 +62,14 @@ export function expandTemplate(
 }
 
 export function isHostAllowed(url: URL, page: URL, allowedHosts: readonly string[]): boolean {
-  if (url.host === page.host) return true;
+  if (url.host === page.host) {
+    return true;
+  }
   return allowedHosts.some((entry) => {
     const allowed = entry.toLowerCase();
-    if (allowed.startsWith('*.')) return url.hostname.endsWith(allowed.slice(1));
+    if (allowed.startsWith('*.')) {
+      return url.hostname.endsWith(allowed.slice(1));
+    }
     return allowed.includes(':') ? url.host === allowed : url.hostname === allowed;
   });
 }
@@ -79,7 +89,9 @@ export function renderUrlTemplate(
   values: TemplateValues,
   { pageUrl, allowedHosts = [] }: RenderOptions,
 ): UrlTemplateResult {
-  if (templateProblem(template) !== null) return { ok: false, reason: 'invalid-template' };
+  if (templateProblem(template) !== null) {
+    return { ok: false, reason: 'invalid-template' };
+  }
   const page = new URL(pageUrl);
   let url: URL;
   try {
@@ -87,8 +99,14 @@ export function renderUrlTemplate(
   } catch {
     return { ok: false, reason: 'invalid-url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'scheme' };
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'credentials' };
-  if (!isHostAllowed(url, page, allowedHosts)) return { ok: false, reason: 'host' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, reason: 'scheme' };
+  }
+  if (url.username !== '' || url.password !== '') {
+    return { ok: false, reason: 'credentials' };
+  }
+  if (!isHostAllowed(url, page, allowedHosts)) {
+    return { ok: false, reason: 'host' };
+  }
   return { ok: true, url: url.href };
 }

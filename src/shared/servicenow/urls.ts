@@ -21,7 +21,9 @@ export function pageKind(pageUrl: string | URL): PageKind {
 }
 
 function checkSysId(sysId: string): string {
-  if (!SYS_ID.test(sysId)) throw new TypeError(`Not a sys_id: ${JSON.stringify(sysId)}`);
+  if (!SYS_ID.test(sysId)) {
+    throw new TypeError(`Not a sys_id: ${JSON.stringify(sysId)}`);
+  }
   return sysId;
 }
 
@@ -52,8 +54,11 @@ export function newRecordUrl(
     kind.kind === 'workspace'
       ? new URL(`${kind.prefix}/record/${safeTable}/-1`, page.origin)
       : new URL(`/${safeTable}.do`, page.origin);
-  if (kind.kind === 'classic') url.searchParams.set('sys_id', '-1');
-  if (query !== '')
+  if (kind.kind === 'classic') {
+    url.searchParams.set('sys_id', '-1');
+  }
+  if (query !== '') {
     url.searchParams.set(kind.kind === 'workspace' ? 'query' : 'sysparm_query', query);
+  }
   return url.href;
 }
