@@ -27,7 +27,9 @@ export interface CappedAttributes {
 
 /** Cuts to `max` UTF-16 units without leaving half a surrogate pair behind. */
 export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
+  if (text.length <= max) {
+    return text;
+  }
   const cut = text.slice(0, max);
   const last = cut.charCodeAt(cut.length - 1);
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
@@ -38,19 +40,27 @@ export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
+    if (code < 0x80) {
+      bytes += 1;
+    } else if (code < 0x800) {
+      bytes += 2;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
       bytes += 4;
       i++;
-    } else bytes += 3;
+    } else {
+      bytes += 3;
+    }
   }
   return bytes;
 }
 
 function asText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
   return null;
 }
 
@@ -67,7 +77,9 @@ export function capAttributes(
   let count = 0;
   let bytes = 0;
   for (const rawKey in input) {
-    if (!Object.hasOwn(input, rawKey)) continue;
+    if (!Object.hasOwn(input, rawKey)) {
+      continue;
+    }
     if (count >= limits.maxCount) {
       truncated = true;
       break;
@@ -79,7 +91,9 @@ export function capAttributes(
       continue;
     }
     const value = cutText(text, limits.maxValueLength);
-    if (key !== rawKey || value !== text) truncated = true;
+    if (key !== rawKey || value !== text) {
+      truncated = true;
+    }
     const size = utf8Length(key) + utf8Length(value);
     if (bytes + size > limits.maxTotalBytes) {
       truncated = true;

@@ -49,7 +49,9 @@ export function decidePop(
   options: DecideOptions,
 ): PopDecision {
   const { action } = rule;
-  if (action.type === 'url') return decideUrlPop(action.template, call, options);
+  if (action.type === 'url') {
+    return decideUrlPop(action.template, call, options);
+  }
   switch (result.kind) {
     case 'one':
       return {
@@ -60,7 +62,9 @@ export function decidePop(
       return { type: 'chooser', records: result.records, truncated: result.truncated };
     case 'none': {
       const plan = newRecordPlan(action, call, options);
-      if (plan === null) return { type: 'nothing' };
+      if (plan === null) {
+        return { type: 'nothing' };
+      }
       return {
         type: 'create',
         plan,

@@ -9,7 +9,7 @@
  * 'cancelled' without further states. Timers go through an injectable clock.
  */
 import type { CallSnapshot } from '../session/snapshot';
-import { ServiceNowError } from '../servicenow/errors';
+import { badResponseError, ServiceNowError } from '../servicenow/errors';
 import type { SnRecord, TableClient } from '../servicenow/table-client';
 import type { PhoneOptions } from './phone';
 import type { Rule } from './rules';
@@ -79,11 +79,9 @@ async function search(
       records = await client.query(plan.table, plan.query, { limit, fields: plan.fields, signal });
     } catch (error) {
       const failure =
-        error instanceof ServiceNowError
-          ? error
-          : new ServiceNowError('servicenow.bad-response', String(error), { cause: error });
+        error instanceof ServiceNowError ? error : badResponseError(String(error), error);
       // A table hidden by ACLs (or absent) must not hide the next one.
-      if (failure.code === 'servicenow.forbidden' || failure.code === 'servicenow.not-found') {
+      if (failure.code === 'servicenow.acl-denied' || failure.code === 'servicenow.not-found') {
         skipped ??= failure;
         continue;
       }
@@ -92,9 +90,13 @@ async function search(
     const unique = new Map<string, FoundRecord>();
     for (const record of records) {
       const key = `${plan.table}:${record.sys_id}`;
-      if (!unique.has(key)) unique.set(key, toFound(plan, record));
+      if (!unique.has(key)) {
+        unique.set(key, toFound(plan, record));
+      }
     }
-    if (unique.size > 0) return [...unique.values()];
+    if (unique.size > 0) {
+      return [...unique.values()];
+    }
   }
   return skipped ?? [];
 }
@@ -121,28 +123,39 @@ export function runLookup(
     let done = false;
     const timers: unknown[] = [];
     const finish = (result: LookupResult): void => {
-      if (done) return;
+      if (done) {
+        return;
+      }
       done = true;
       timers.forEach((handle) => clock.clearTimeout(handle));
       signal?.removeEventListener('abort', onAbort);
       controller.abort();
-      if (result.kind !== 'cancelled') emit(result);
+      if (result.kind !== 'cancelled') {
+        emit(result);
+      }
       resolve(result);
     };
     const onAbort = (): void => finish({ kind: 'cancelled' });
 
-    if (signal?.aborted) return finish({ kind: 'cancelled' });
-    if (rule.action.type !== 'search')
+    if (signal?.aborted) {
+      return finish({ kind: 'cancelled' });
+    }
+    if (rule.action.type !== 'search') {
       return finish({ kind: 'error', code: 'lookup.not-a-search' });
+    }
     const plans = planSearch(rule.action, call, options);
-    if (plans.length === 0) return finish({ kind: 'none' });
+    if (plans.length === 0) {
+      return finish({ kind: 'none' });
+    }
 
     signal?.addEventListener('abort', onAbort, { once: true });
     emit({ kind: 'searching' });
     const slowAfter = Math.max(0, Math.floor(budgetMs * (options.slowShare ?? 1 / 3)));
     timers.push(
       clock.setTimeout(() => {
-        if (!done) emit({ kind: 'slow' });
+        if (!done) {
+          emit({ kind: 'slow' });
+        }
       }, slowAfter),
     );
     timers.push(clock.setTimeout(() => finish({ kind: 'timeout' }), budgetMs));
@@ -157,9 +170,13 @@ export function runLookup(
             ...(retryAfterMs !== undefined && { retryAfterMs }),
           });
         }
-        if (outcome.length === 0) return finish({ kind: 'none' });
+        if (outcome.length === 0) {
+          return finish({ kind: 'none' });
+        }
         const [first] = outcome;
-        if (outcome.length === 1 && first) return finish({ kind: 'one', record: first });
+        if (outcome.length === 1 && first) {
+          return finish({ kind: 'one', record: first });
+        }
         const truncated = outcome.length > maxResults;
         finish({ kind: 'many', records: outcome.slice(0, maxResults), truncated });
       },

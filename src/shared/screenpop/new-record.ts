@@ -28,10 +28,14 @@ export function newRecordPlan(
   call: CallSnapshot,
   options: PhoneOptions = {},
 ): NewRecordPlan | null {
-  if (action.onNone === 'nothing') return null;
+  if (action.onNone === 'nothing') {
+    return null;
+  }
   const isInteraction = action.onNone === 'new-interaction';
   const table = action.create?.table ?? (isInteraction ? INTERACTION_TABLE : undefined);
-  if (table === undefined) return null;
+  if (table === undefined) {
+    return null;
+  }
   const templates = action.create?.fields ?? (isInteraction ? DEFAULT_INTERACTION_FIELDS : {});
   const values = templateValuesFromCall(call, options);
   const fields: Record<string, string> = {};
@@ -39,7 +43,9 @@ export function newRecordPlan(
     const text = expandTemplate(template, values, (value) => value)
       .replace(/\s+/g, ' ')
       .trim();
-    if (text !== '') fields[field] = text;
+    if (text !== '') {
+      fields[field] = text;
+    }
   }
   return { table, fields };
 }

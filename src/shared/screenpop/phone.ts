@@ -33,7 +33,9 @@ const PLAUSIBLE = /^\+?[\d\s().\-/]+(?:\s*(?:;ext=|ext\.?|x|#)\s*\d{1,10})?$/i;
 function unwrap(raw: string): string {
   const text = raw.trim();
   const tel = /^tel:/i.exec(text);
-  if (tel) return text.slice(4);
+  if (tel) {
+    return text.slice(4);
+  }
   const sip = /^sips?:([^@;]*)/i.exec(text);
   return sip ? (sip[1] ?? '') : text;
 }
@@ -45,13 +47,21 @@ function regionOf(options: PhoneOptions): CountryCode | undefined {
 
 /** Parses an untrusted number; null for anything that is not a possible phone number. */
 export function normalisePhone(raw: unknown, options: PhoneOptions = {}): NormalisedPhone | null {
-  if (typeof raw !== 'string' || raw.length > MAX_PHONE_INPUT) return null;
+  if (typeof raw !== 'string' || raw.length > MAX_PHONE_INPUT) {
+    return null;
+  }
   const text = unwrap(raw);
-  if (!PLAUSIBLE.test(text)) return null;
+  if (!PLAUSIBLE.test(text)) {
+    return null;
+  }
   const digits = text.replace(/\D/g, '').length;
-  if (digits < 3 || digits > 20) return null;
+  if (digits < 3 || digits > 20) {
+    return null;
+  }
   const parsed = parsePhoneNumberFromString(text, regionOf(options));
-  if (!parsed?.isPossible()) return null;
+  if (!parsed?.isPossible()) {
+    return null;
+  }
   return {
     e164: parsed.number,
     countryCallingCode: parsed.countryCallingCode,
@@ -67,10 +77,14 @@ export function normalisePhone(raw: unknown, options: PhoneOptions = {}): Normal
  */
 export function phoneVariants(raw: unknown, options: PhoneOptions = {}): string[] {
   const phone = normalisePhone(raw, options);
-  if (phone === null) return [];
+  if (phone === null) {
+    return [];
+  }
   // Re-parse the bare E.164 form so the extension never leaks into formatted variants.
   const parsed = parsePhoneNumberFromString(phone.e164);
-  if (parsed === undefined) return [phone.e164];
+  if (parsed === undefined) {
+    return [phone.e164];
+  }
   const cc = phone.countryCallingCode;
   const nsn = phone.nationalNumber;
   const national = parsed.formatNational();

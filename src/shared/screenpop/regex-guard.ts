@@ -14,7 +14,9 @@ const BACKREFERENCE = /\\(?:[1-9]|k<)/;
 
 /** Why a pattern is refused, or null when it is acceptable. */
 export function regexProblem(source: string): string | null {
-  if (source.length === 0) return 'pattern is empty';
+  if (source.length === 0) {
+    return 'pattern is empty';
+  }
   if (source.length > MAX_REGEX_SOURCE) {
     return `pattern is longer than ${MAX_REGEX_SOURCE} characters`;
   }
@@ -24,7 +26,9 @@ export function regexProblem(source: string): string | null {
     const detail = error instanceof Error ? error.message : String(error);
     return `pattern is not a valid regular expression (${detail})`;
   }
-  if (BACKREFERENCE.test(source)) return 'pattern uses a backreference, which is not allowed';
+  if (BACKREFERENCE.test(source)) {
+    return 'pattern uses a backreference, which is not allowed';
+  }
   if (NESTED_QUANTIFIER.test(source)) {
     return 'pattern nests quantifiers (like (a+)+), which can make matching very slow';
   }
@@ -37,9 +41,13 @@ const CACHE_LIMIT = 100;
 /** Compiles a validated pattern (cached); null when the pattern is refused. */
 export function compilePattern(source: string): RegExp | null {
   const hit = cache.get(source);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    return hit;
+  }
   const compiled = regexProblem(source) === null ? new RegExp(source, 'u') : null;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (cache.size >= CACHE_LIMIT) {
+    cache.clear();
+  }
   cache.set(source, compiled);
   return compiled;
 }
@@ -47,6 +55,8 @@ export function compilePattern(source: string): RegExp | null {
 /** Tests a value against a pattern, on at most MAX_REGEX_INPUT characters. */
 export function testPattern(source: string, value: string): boolean {
   const pattern = compilePattern(source);
-  if (pattern === null) return false;
+  if (pattern === null) {
+    return false;
+  }
   return pattern.test(value.length > MAX_REGEX_INPUT ? value.slice(0, MAX_REGEX_INPUT) : value);
 }

@@ -28,7 +28,9 @@ const attributeCondition = z
       .string()
       .superRefine((source, ctx) => {
         const problem = regexProblem(source);
-        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+        if (problem !== null) {
+          ctx.addIssue({ code: 'custom', message: problem });
+        }
       })
       .optional(),
   })
@@ -82,7 +84,9 @@ const template = z
   .max(512, 'template is longer than 512 characters')
   .superRefine((text, ctx) => {
     const problem = templateProblem(text);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem !== null) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
   });
 
 const create = z.object({
@@ -116,7 +120,9 @@ const urlAction = z.object({
     // Hosts are checked when the pop runs, against the instance and the allowlist.
     const rendered = renderUrlTemplate(text, {}, { pageUrl: 'https://instance.invalid/' });
     const message = rendered.ok ? undefined : URL_REASONS[rendered.reason];
-    if (message !== undefined) ctx.addIssue({ code: 'custom', message });
+    if (message !== undefined) {
+      ctx.addIssue({ code: 'custom', message });
+    }
   }),
 });
 

@@ -5,7 +5,8 @@
  */
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
-import { ruleSchema, searchAction, searchTable } from './rule-schema';
+import type { searchAction, searchTable } from './rule-schema';
+import { ruleSchema } from './rule-schema';
 import { parseWith } from './validate';
 import type { ParseResult } from './validate';
 

@@ -22,7 +22,9 @@ function searchTerms(
   call: CallSnapshot,
   options: PhoneOptions,
 ): string[] {
-  if (search.by === 'caller-number') return phoneVariants(call.remote.number, options);
+  if (search.by === 'caller-number') {
+    return phoneVariants(call.remote.number, options);
+  }
   const key = search.attribute ?? '';
   const value = Object.hasOwn(call.attributes, key) ? call.attributes[key] : undefined;
   return value !== undefined && value.trim() !== '' ? [value] : [];
@@ -35,7 +37,9 @@ export function planSearch(
   options: PhoneOptions = {},
 ): TableSearch[] {
   const terms = searchTerms(action.search, call, options);
-  if (terms.length === 0) return [];
+  if (terms.length === 0) {
+    return [];
+  }
   const plans: TableSearch[] = [];
   for (const spec of action.search.tables) {
     const matchFields =
@@ -45,7 +49,9 @@ export function planSearch(
           ? [spec.matchField]
           : [];
     const query = equalsAnyQuery(matchFields, terms);
-    if (query === '') continue;
+    if (query === '') {
+      continue;
+    }
     plans.push({
       table: spec.table,
       query,

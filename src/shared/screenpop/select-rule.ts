@@ -20,15 +20,21 @@ export interface SelectOptions extends PhoneOptions {
 function samePhone(a: string, b: string, options: PhoneOptions): boolean {
   const left = normalisePhone(a, options)?.e164;
   const right = normalisePhone(b, options)?.e164;
-  if (left !== undefined && right !== undefined) return left === right;
+  if (left !== undefined && right !== undefined) {
+    return left === right;
+  }
   return a.trim() === b.trim();
 }
 
 function dnisOf(call: CallSnapshot, options: SelectOptions): string | undefined {
-  if (options.dnis !== undefined) return options.dnis;
+  if (options.dnis !== undefined) {
+    return options.dnis;
+  }
   for (const key of DNIS_ATTRIBUTE_KEYS) {
     const value = Object.hasOwn(call.attributes, key) ? call.attributes[key] : undefined;
-    if (value !== undefined && value !== '') return value;
+    if (value !== undefined && value !== '') {
+      return value;
+    }
   }
   return undefined;
 }
@@ -39,20 +45,32 @@ function attributeOf(call: CallSnapshot, key: string): string | undefined {
 
 export function ruleMatches(rule: Rule, call: CallSnapshot, options: SelectOptions = {}): boolean {
   const { direction, queues, dnis, attributes } = rule.match;
-  if (direction !== undefined && call.direction !== direction) return false;
+  if (direction !== undefined && call.direction !== direction) {
+    return false;
+  }
   if (queues !== undefined && queues.length > 0) {
     const queue = call.queue?.trim().toLowerCase();
-    if (queue === undefined || !queues.some((q) => q.trim().toLowerCase() === queue)) return false;
+    if (queue === undefined || !queues.some((q) => q.trim().toLowerCase() === queue)) {
+      return false;
+    }
   }
   if (dnis !== undefined && dnis.length > 0) {
     const dialled = dnisOf(call, options);
-    if (dialled === undefined || !dnis.some((d) => samePhone(d, dialled, options))) return false;
+    if (dialled === undefined || !dnis.some((d) => samePhone(d, dialled, options))) {
+      return false;
+    }
   }
   for (const condition of attributes ?? []) {
     const value = attributeOf(call, condition.key);
-    if (value === undefined) return false;
-    if (condition.equals !== undefined && value !== condition.equals) return false;
-    if (condition.matches !== undefined && !testPattern(condition.matches, value)) return false;
+    if (value === undefined) {
+      return false;
+    }
+    if (condition.equals !== undefined && value !== condition.equals) {
+      return false;
+    }
+    if (condition.matches !== undefined && !testPattern(condition.matches, value)) {
+      return false;
+    }
   }
   return true;
 }
@@ -65,7 +83,9 @@ export function selectRule(
   options: SelectOptions = {},
 ): Rule | null {
   for (const rule of rules) {
-    if (rule.enabled && rule.when === trigger && ruleMatches(rule, call, options)) return rule;
+    if (rule.enabled && rule.when === trigger && ruleMatches(rule, call, options)) {
+      return rule;
+    }
   }
   return null;
 }

@@ -11,7 +11,9 @@ import type { PhoneOptions } from './phone';
 const MAX_TEXT = 256;
 
 function capped(text: string | undefined): string {
-  if (text === undefined) return '';
+  if (text === undefined) {
+    return '';
+  }
   return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
 }
 

@@ -15,8 +15,11 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Valid
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    if (typeof part === 'number') {
+      out += `[${part}]`;
+    } else {
+      out += out === '' ? String(part) : `.${String(part)}`;
+    }
   }
   return out;
 }
