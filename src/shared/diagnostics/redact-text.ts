@@ -4,6 +4,8 @@
  * numbers (the last two digits are kept so support can still match a call).
  */
 
+import { looksOpaque } from './redact-keys';
+
 export const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 6;
 
@@ -44,6 +46,20 @@ const SECRET_FIELD = new RegExp(
 );
 /** OAuth `code` / `state` only in query strings and fragments, where they are credentials. */
 const QUERY_CODE = /([?&#](?:code|state)=)([^&#\s"']+)/gi;
+/** Any long opaque query value (an unknown token parameter); canonical UUIDs are kept. */
+const QUERY_OPAQUE = /([?&#][\w.-]+=)([A-Za-z0-9._~%+/=-]{24,})/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function redactOpaqueQuery(match: string, prefix: string, value: string): string {
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    // keep the raw value
+  }
+  return looksOpaque(decoded) && !UUID.test(decoded) ? `${prefix}${REDACTED}` : match;
+}
+
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** Explicit international or URI form: +44 20 7946 0958, %2B15551234567, tel:5551234. */
 const PHONE_EXPLICIT = /(?:\+|%2B|\btel:|\bsip:)\s?\d(?:[\s().-]?\d){5,16}/gi;
@@ -75,6 +91,7 @@ export function redactText(text: string, secrets?: SecretMatcher): string {
     .replace(BEARER, `$1$2${REDACTED}`)
     .replace(SECRET_FIELD, `$1${REDACTED}`)
     .replace(QUERY_CODE, `$1${REDACTED}`)
+    .replace(QUERY_OPAQUE, redactOpaqueQuery)
     .replace(EMAIL, '[email]')
     .replace(PHONE_FIELD, (_m, prefix: string, num: string) => `${prefix}${maskPhone(num)}`)
     .replace(PHONE_EXPLICIT, (m) => maskPhone(m))

@@ -36,6 +36,11 @@ describe('redactText', () => {
       'sysparm_query=phone%3D[phone:**67]',
     ],
     ['US formatted', 'call (555) 123-4567 back', 'call [phone:**67] back'],
+    [
+      'opaque query value',
+      'https://x/cb?t=Zx9Qm2Lr7Tt4Vb8Nc1Kd6Hs3&n=1',
+      'https://x/cb?t=[redacted]&n=1',
+    ],
     ['phone field bare digits', 'phone=5551234567&x=1', 'phone=[phone:**67]&x=1'],
   ])('%s', (_name, input, expected) => {
     expect(redactText(input)).toBe(expected);
@@ -48,6 +53,10 @@ describe('redactText', () => {
     ['version', 'sdk 9.2.4 streaming 17.2.7'],
     ['uuid', 'conversation 1b4e28ba-2fa1-11d2-883f-0016d3cca427'],
     ['epoch ms', 'at 1714557600000'],
+    [
+      'uuid query value',
+      '/conversations?id=1b4e28ba-2fa1-11d2-883f-0016d3cca427&x=ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    ],
     ['taxonomy code', 'code auth.invalid-token'],
     ['numbers with units', 'rtt 120 ms jitter 30 ms loss 2 %'],
   ])('leaves %s alone', (_name, input) => {
