@@ -75,6 +75,9 @@ export function createServiceNowControl(
     return schema.parse(json);
   };
   const ok = z.unknown();
+  const send = async (method: string, path: string, payload?: unknown): Promise<void> => {
+    await call(method, path, ok, payload);
+  };
   const addFault = async (spec: FaultSpec): Promise<ActiveFault> =>
     (await call('POST', 'faults', faultResultSchema, spec)).fault;
   const records = async (table: string, query = ''): Promise<SnRecord[]> =>
@@ -88,28 +91,34 @@ export function createServiceNowControl(
 
   return {
     state: () => call('GET', 'state', stateSchema),
-    setLatency: async (ms) => void (await call('PUT', 'latency', ok, { ms })),
+    setLatency: (ms) => send('PUT', 'latency', { ms }),
     addFault,
     denyTable: (table, methods) =>
       addFault({ type: 'acl', table, ...(methods ? { methods } : {}) }),
     rateLimit: (options) => addFault({ type: 'rate-limit', ...options }),
     serverError: (options = {}) => addFault({ type: 'server-error', ...options }),
-    clearFaults: async () => void (await call('DELETE', 'faults', ok)),
+    clearFaults: () => send('DELETE', 'faults'),
     requests: (filter = {}) => {
-      const params = new URLSearchParams(
-        Object.entries(filter).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
-      );
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(filter) as [
+        string,
+        string | number | undefined,
+      ][]) {
+        if (value !== undefined) {
+          params.set(key, String(value));
+        }
+      }
       return call('GET', `requests?${params.toString()}`, requestLogSchema);
     },
-    clearRequests: async () => void (await call('DELETE', 'requests', ok)),
+    clearRequests: () => send('DELETE', 'requests'),
     records,
     interactionsFor: (id) =>
       records('interaction', `u_conversation_id=${id.replaceAll('^', '^^')}`),
     insertRecord: async (table, values) =>
       (await call('POST', `records/${encodeURIComponent(table)}`, recordResultSchema, values))
         .record,
-    reset: async (scope = 'all') => void (await call('POST', 'reset', ok, { scope })),
+    reset: (scope = 'all') => send('POST', 'reset', { scope }),
     createSession: () => call('POST', 'sessions', sessionSchema),
-    expireSessions: async () => void (await call('DELETE', 'sessions', ok)),
+    expireSessions: () => send('DELETE', 'sessions'),
   };
 }

@@ -179,6 +179,8 @@ describe('injected behaviour', () => {
     ]);
     expect(requests[0]?.query['sysparm_query']).toBe(`phone=${SEED_NUMBERS.singleMatch.stored}`);
     expect(counts.byTable).toEqual({ customer_contact: { GET: 1 }, interaction: { POST: 1 } });
+    const later = await sn.control.requests({ sinceSeq: requests[0]?.seq ?? 0, method: 'post' });
+    expect(later.requests.map((r) => r.path)).toEqual(['/api/now/table/interaction']);
     await sn.control.reset();
     expect((await sn.control.state()).latencyMs).toBe(0);
   });

@@ -101,7 +101,13 @@ export const requestFilterSchema = z.object({
   method: z.string().optional(),
   sinceSeq: z.coerce.number().int().optional(),
 });
-export type RequestFilter = z.input<typeof requestFilterSchema>;
+export interface RequestFilter {
+  kind?: RequestKind | undefined;
+  table?: string | undefined;
+  method?: string | undefined;
+  /** Only entries after this sequence number. */
+  sinceSeq?: number | undefined;
+}
 
 export const stateSchema = z.object({
   latencyMs: z.number().int(),

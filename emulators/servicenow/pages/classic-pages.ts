@@ -86,7 +86,8 @@ export function listBody(
 export function formBody(table: TableName, record: SnRecord, refs: Refs, token: string): SafeHtml {
   const def = TABLES[table];
   const id = record['sys_id'] ?? '';
-  const title = record[def.displayField] || id;
+  const display = record[def.displayField] ?? '';
+  const title = display === '' ? id : display;
   const phones = def.phoneFields.filter((f) => record[f]);
   const highlights = phones.map(
     (f) =>

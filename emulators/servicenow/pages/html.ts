@@ -22,11 +22,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
-function render(value: unknown): string {
+/** What a template may interpolate. */
+export type HtmlValue =
+  SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+const isList = (value: HtmlValue): value is readonly HtmlValue[] => Array.isArray(value);
+
+function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) {
     return value.value;
   }
-  if (Array.isArray(value)) {
+  if (isList(value)) {
     return value.map(render).join('');
   }
   if (value === null || value === undefined || value === false) {
@@ -35,7 +41,7 @@ function render(value: unknown): string {
   return escapeHtml(String(value));
 }
 
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0] ?? '';
   values.forEach((value, i) => {
     out += render(value) + (strings[i + 1] ?? '');

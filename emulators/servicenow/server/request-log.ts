@@ -54,7 +54,7 @@ export function createRequestLog(now: () => number = Date.now, limit = 5000): Re
             (filter.kind === undefined || e.kind === filter.kind) &&
             (filter.table === undefined || e.table === filter.table) &&
             (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
-            (filter.sinceSeq === undefined || e.seq > Number(filter.sinceSeq)),
+            (filter.sinceSeq === undefined || e.seq > filter.sinceSeq),
         )
         .map((e) => ({ ...e, query: { ...e.query } }));
     },

@@ -162,5 +162,6 @@ export async function handleTableApi(
   if (!isTableName(table)) {
     return sendSnError(res, 400, `Invalid table ${table}`, null);
   }
-  await operate(ctx, req, res, url, table, sysId || undefined, session.userName);
+  const id = sysId === '' ? undefined : sysId;
+  await operate(ctx, req, res, url, table, id, session.userName);
 }

@@ -18,7 +18,8 @@ export interface TableView extends Omit<TableDef, 'defaults'> {
 }
 
 export function tableView(table: TableName): TableView {
-  const { defaults: _defaults, ...def } = TABLES[table];
+  const { name, label, plural, displayField, listColumns, formFields, phoneFields } = TABLES[table];
+  const def = { name, label, plural, displayField, listColumns, formFields, phoneFields };
   const fields = new Set([...def.listColumns, ...def.formFields, ...def.phoneFields]);
   return { ...def, labels: Object.fromEntries([...fields].map((f) => [f, fieldLabel(f)])) };
 }

@@ -56,7 +56,7 @@ export function splitTerms(query: string): string[] {
   const terms: string[] = [];
   let current = '';
   for (let i = 0; i < query.length; i++) {
-    const ch = query[i];
+    const ch = query.charAt(i);
     if (ch !== '^') {
       current += ch;
     } else if (query[i + 1] === '^') {

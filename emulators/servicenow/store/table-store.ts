@@ -61,12 +61,11 @@ export function formatGlideDateTime(date: Date): string {
 
 const randomSysId = (): string => randomBytes(16).toString('hex');
 
+const isSystemField = (field: string): boolean =>
+  (SYSTEM_FIELDS as readonly string[]).includes(field);
+
 function withoutSystemFields(values: Readonly<SnRecord>): SnRecord {
-  const copy: SnRecord = { ...values };
-  for (const f of SYSTEM_FIELDS) {
-    delete copy[f];
-  }
-  return copy;
+  return Object.fromEntries(Object.entries(values).filter(([field]) => !isSystemField(field)));
 }
 
 function project(record: SnRecord, fields: readonly string[] | undefined): SnRecord {
