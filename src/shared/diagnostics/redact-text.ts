@@ -65,10 +65,13 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 const PHONE_EXPLICIT = /(?:\+|%2B|\btel:|\bsip:)\s?\d(?:[\s().-]?\d){5,16}/gi;
 /** National formats with separators: (555) 123-4567, 020 7946 0958, 555-123-4567. */
 const PHONE_FORMATTED =
-  /(?<![\w.:/-])\(?\d{2,5}\)?[\s-]\d{2,5}[\s-]\d{2,5}(?:[\s-]\d{2,5})?(?![\w.:/-])/g;
-/** Bare digit runs right after a phone-like field name: phone=5551234567, "ani":"5551234". */
+  /(?<![\w.:/-])\(?\d{1,5}\)?[\s-]\d{2,4}[\s-]\d{2,4}(?:[\s-]\d{2,4}){0,3}(?![\w.:/-])/g;
+/**
+ * Digits right after a phone-like field name, including ServiceNow encoded-query operators:
+ * phone=5551234567, "ani":"5551234", phoneLIKE555-123-4567, mobile_phoneSTARTSWITH%2B1555…
+ */
 const PHONE_FIELD =
-  /(\b(?:phone|tel|mobile|cell|number|caller|callee|ani|dnis|msisdn|e164)\w*["']?\s*[:=]\s*["']?)(\+?\d{6,15})\b/gi;
+  /(\b(?:phone|tel|mobile|cell|number|caller|callee|ani|dnis|msisdn|e164)\w*?["']?\s*(?:[:=]|%3D|LIKE|STARTSWITH|ENDSWITH|IN)\s*["']?)((?:\+|%2B)?\d(?:[\s().-]?\d){5,16})(?!\d)/gi;
 const DATE_LIKE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})$/;
 
 export function maskPhone(raw: string): string {

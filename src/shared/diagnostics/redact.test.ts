@@ -41,6 +41,12 @@ describe('redactText', () => {
       'https://x/cb?t=Zx9Qm2Lr7Tt4Vb8Nc1Kd6Hs3&n=1',
       'https://x/cb?t=[redacted]&n=1',
     ],
+    [
+      'servicenow encoded query',
+      'sysparm_query=phoneLIKE555-123-4567^ORmobile_phoneSTARTSWITH%2B15551234567',
+      'sysparm_query=phoneLIKE[phone:**67]^ORmobile_phoneSTARTSWITH[phone:**67]',
+    ],
+    ['French grouping', 'rappel 01 23 45 67 89', 'rappel [phone:**89]'],
     ['phone field bare digits', 'phone=5551234567&x=1', 'phone=[phone:**67]&x=1'],
   ])('%s', (_name, input, expected) => {
     expect(redactText(input)).toBe(expected);
@@ -59,6 +65,9 @@ describe('redactText', () => {
     ],
     ['taxonomy code', 'code auth.invalid-token'],
     ['numbers with units', 'rtt 120 ms jitter 30 ms loss 2 %'],
+    ['byte counters', 'bytes 12345 67890 11121'],
+    ['ICE candidate', 'candidate:842163049 1 udp 1677729535 203.0.113.7 54400 typ srflx'],
+    ['user agent', 'Chrome/126.0.6478.126'],
   ])('leaves %s alone', (_name, input) => {
     expect(redactText(input)).toBe(input);
   });
