@@ -9,6 +9,7 @@ import { sendText } from '../server/http-util';
 import { referenceMap } from '../server/references';
 import { setCookieHeader, type AgentSession } from '../server/sessions';
 import { isTableName } from '../store/tables';
+import { ctiTarget } from './cti';
 import { formBody, listBody, messageBody, navToBody } from './classic-pages';
 import type { SafeHtml } from './html';
 import { renderPage } from './layout';
@@ -87,6 +88,11 @@ export function handlePage(
   const assetFile = ASSETS[url.pathname];
   if (assetFile) {
     return sendText(res, 200, assetFile.type, assetFile.body);
+  }
+  if (url.pathname === '/cti.do') {
+    const target = ctiTarget(ctx.store, url.searchParams.get('sysparm_caller_phone') ?? '');
+    res.writeHead(302, { Location: target }).end();
+    return;
   }
   if (url.pathname === '/' || url.pathname === '/navpage.do') {
     res.writeHead(302, { Location: HOME }).end();
