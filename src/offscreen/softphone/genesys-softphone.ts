@@ -1,0 +1,286 @@
+/**
+ * GenesysSoftphone: the SoftphonePort over genesys-cloud-webrtc-sdk 9.2.4, and the only module
+ * that imports the SDK (its self-contained ES bundle, see sdk-bundle.d.ts). It owns the instance's
+ * lifecycle; SDK events are mapped in sdk-events.ts and streaming-tap.ts, calls in
+ * call-commands.ts, devices in devices.ts, private fields are reached only through
+ * sdk-internals.ts and signalling-control.ts. Remote audio plays in one <audio> element.
+ */
+import GenesysCloudWebrtcSdk, {
+  SessionTypes,
+  utils,
+} from 'genesys-cloud-webrtc-sdk/dist/es/index.bundle.js';
+import type { ISdkConfig } from 'genesys-cloud-webrtc-sdk';
+import { bounded, settleWithin } from './bounded';
+import { CallCommands, sdkCall } from './call-commands';
+import { CallRegistry } from './call-registry';
+import { switchDevices, toAudioDevices } from './devices';
+import { MediaWatch } from './media-watch';
+import type { ApiRequest } from './rest-actions';
+import * as internals from './sdk-internals';
+import { wireSdkEvents, type SdkEventSource } from './sdk-events';
+import * as signalling from './signalling-control';
+import { notStarted, SoftphoneError, toSoftphoneError } from './softphone-error';
+import type * as port from './softphone-port';
+import { parseStats } from './stats';
+import { tapStreaming } from './streaming-tap';
+import { createTraceLogger } from './trace';
+
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+const RECONNECT_TIMEOUT_MS = 20_000;
+
+export interface GenesysSoftphoneOptions {
+  /** Where remote audio plays; created in document.body when absent. */
+  audioElement?: HTMLAudioElement;
+  /** Where the streaming client keeps its backoff memory (sessionStorage by default). */
+  storage?: Storage;
+}
+
+export function isLoopbackEnvironment(environment: string): boolean {
+  try {
+    const host = new URL(environment).hostname;
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(host) || host.endsWith('.localhost');
+  } catch {
+    return false;
+  }
+}
+
+interface Live {
+  sdk: GenesysCloudWebrtcSdk;
+  commands: CallCommands;
+  media: MediaWatch;
+  detach: (() => void)[];
+}
+
+export class GenesysSoftphone implements port.SoftphonePort {
+  readonly #listeners = new Set<(event: port.SoftphoneEvent) => void>();
+  readonly #registry = new CallRegistry();
+  readonly #options: GenesysSoftphoneOptions;
+  #live: Live | undefined;
+  #generation = 0;
+  #lastInboundAt: number | undefined;
+  #audio: HTMLAudioElement | undefined;
+
+  constructor(options: GenesysSoftphoneOptions = {}) {
+    this.#options = options;
+  }
+
+  subscribe(listener: (event: port.SoftphoneEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(event: port.SoftphoneEvent): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A failing listener must not stop the others or the SDK's own handlers.
+      }
+    }
+  }
+
+  #require(): Live {
+    if (this.#live === undefined) throw notStarted();
+    return this.#live;
+  }
+
+  #audioElement(): HTMLAudioElement {
+    if (this.#audio === undefined) {
+      this.#audio = this.#options.audioElement ?? document.body.appendChild(new Audio());
+      this.#audio.autoplay = true;
+    }
+    return this.#audio;
+  }
+
+  #storage(): Storage | undefined {
+    return this.#options.storage ?? globalThis.sessionStorage;
+  }
+
+  #sdkOptions(config: port.SoftphoneConfig, emit: (e: port.SoftphoneEvent) => void): ISdkConfig {
+    const logger = createTraceLogger(config.logLevel, (level, message) =>
+      emit({ type: 'trace', level, message }),
+    );
+    return {
+      environment: config.environment,
+      accessToken: config.accessToken,
+      ...(config.wsHost !== undefined && { wsHost: config.wsHost }),
+      useServerSidePings: config.useServerSidePings,
+      logLevel: config.logLevel,
+      // The SDK only calls log/debug/info/warn/error on it (genesys-cloud-client-logger).
+      logger: logger as unknown as NonNullable<ISdkConfig['logger']>,
+      originAppName: config.appName,
+      originAppVersion: config.appVersion,
+      optOutOfTelemetry:
+        isLoopbackEnvironment(config.environment) || config.optOutOfTelemetry === true,
+      allowedSessionTypes: [SessionTypes.softphone],
+      disableAutoAnswer: !config.autoAnswerAllowed,
+      defaults: { audioElement: this.#audioElement() },
+    };
+  }
+
+  #request(sdk: GenesysCloudWebrtcSdk): ApiRequest {
+    return async (path, method, body) => {
+      const options = { method, ...(body !== undefined && { data: JSON.stringify(body) }) };
+      const response = (await utils.requestApi.call(sdk, path, options)) as { data?: unknown };
+      return response.data;
+    };
+  }
+
+  async start(config: port.SoftphoneConfig): Promise<void> {
+    if (this.#live !== undefined) {
+      throw new SoftphoneError('invalid-state', 'The softphone is already started.');
+    }
+    const generation = ++this.#generation;
+    const emit = (event: port.SoftphoneEvent) => {
+      if (generation === this.#generation) this.#emit(event);
+    };
+    const sdk = await sdkCall(
+      async () => new GenesysCloudWebrtcSdk(this.#sdkOptions(config, emit)),
+    );
+    const media = new MediaWatch(emit);
+    const commands = new CallCommands(sdk, this.#registry, emit, this.#request(sdk));
+    const live: Live = { sdk, commands, media, detach: [] };
+    this.#live = live;
+    wireSdkEvents(sdk as unknown as SdkEventSource, {
+      emit,
+      registry: this.#registry,
+      autoAnswerAllowed: config.autoAnswerAllowed,
+      reconnecting: () => internals.streamingClientOf(sdk)?.autoReconnect ?? false,
+      onConnected: () => this.#tap(live, emit),
+      watchMedia: (session) => media.watch(session),
+      acceptOutbound: (conversationId) => {
+        this.#registry.noteLocal(conversationId, 'answer');
+        sdk.acceptPendingSession({ conversationId }).catch((error: unknown) => {
+          const e = toSoftphoneError(error);
+          emit({
+            type: 'error',
+            reason: e.reason,
+            code: e.code,
+            message: e.message,
+            conversationId,
+          });
+        });
+      },
+    });
+    try {
+      const timeout = config.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+      await bounded(sdk.initialize(), timeout, 'Softphone start');
+    } catch (error) {
+      if (this.#live === live) await this.#teardown(live, 5_000);
+      throw toSoftphoneError(error);
+    }
+    if (this.#live !== live) {
+      throw new SoftphoneError('invalid-state', 'The softphone was destroyed while starting.');
+    }
+  }
+
+  #tap(live: Live, emit: (e: port.SoftphoneEvent) => void): void {
+    const client = internals.streamingClientOf(live.sdk);
+    if (client === undefined) return;
+    const detach = tapStreaming(client, internals.userIdOf(live.sdk), {
+      registry: this.#registry,
+      media: live.media,
+      emit,
+      onInbound: (at) => {
+        if (this.#live === live) this.#lastInboundAt = at;
+      },
+    });
+    live.detach.push(detach);
+  }
+
+  async destroy(timeoutMs: number): Promise<void> {
+    if (this.#live !== undefined) await this.#teardown(this.#live, timeoutMs);
+  }
+
+  /** Bounded teardown; afterwards nothing of this SDK instance runs or reports any more. */
+  async #teardown(live: Live, timeoutMs: number): Promise<void> {
+    this.#live = undefined;
+    const { sdk } = live;
+    const calls = this.#registry.liveConversations();
+    calls.forEach((id) => this.#registry.noteLocal(id, 'shutdown'));
+    if (!(await settleWithin(sdk.destroy(), timeoutMs))) {
+      this.#emit({
+        type: 'trace',
+        level: 'warn',
+        message: `SDK destroy() exceeded ${timeoutMs} ms`,
+      });
+      void settleWithin(
+        Promise.resolve().then(() => sdk.disconnect()),
+        1_000,
+      );
+    }
+    signalling.haltStreaming(internals.streamingClientOf(sdk));
+    for (const id of calls) {
+      if (this.#registry.noteEnded(id)) {
+        this.#emit({ type: 'call-ended', conversationId: id, reason: 'shutdown' });
+      }
+    }
+    live.detach.forEach((detach) => detach());
+    live.media.clear();
+    this.#registry.clear();
+    if (this.#audio !== undefined) this.#audio.srcObject = null;
+    this.#lastInboundAt = undefined;
+    this.#generation++;
+  }
+
+  setAccessToken(token: string): void {
+    this.#live?.sdk.setAccessToken(token);
+  }
+
+  answer = (id: string) => this.#require().commands.answer(id);
+  decline = (id: string) => this.#require().commands.decline(id);
+  hangUp = (id: string) => this.#require().commands.hangUp(id);
+  setMute = (id: string, muted: boolean) => this.#require().commands.setMute(id, muted);
+  setHold = (id: string, held: boolean) => this.#require().commands.setHold(id, held);
+  sendDigits = (id: string, digits: string) => this.#require().commands.sendDigits(id, digits);
+  dial = (number: string) => this.#require().commands.dial(number);
+  blindTransfer = (id: string, address: string) =>
+    this.#require().commands.blindTransfer(id, address);
+
+  async setDevices(selection: port.DeviceSelection): Promise<void> {
+    await switchDevices(this.#require().sdk, this.#audioElement(), selection);
+  }
+
+  async listDevices(): Promise<port.AudioDevice[]> {
+    return sdkCall(async () => toAudioDevices(await navigator.mediaDevices.enumerateDevices()));
+  }
+
+  async getMediaStats(conversationId: string): Promise<port.MediaStats | null> {
+    const session = internals.findMediaSession(this.#require().sdk, conversationId);
+    if (session === undefined) return null;
+    const pc = session.peerConnection;
+    const report = await sdkCall(() => pc.getStats());
+    return parseStats(report.values(), {
+      conversationId,
+      at: Date.now(),
+      iceState: pc.iceConnectionState,
+      connectionState: pc.connectionState,
+    });
+  }
+
+  health(): port.SignallingHealth {
+    if (this.#live === undefined)
+      return { connected: false, socketOpen: false, peerConnections: [] };
+    const { sdk } = this.#live;
+    const sessions = internals
+      .mediaSessionsOf(sdk)
+      .filter((s) => s.state !== 'ended' && s.peerConnection.connectionState !== 'closed');
+    const client = internals.streamingClientOf(sdk);
+    return signalling.signallingHealth(client, sessions, this.#lastInboundAt);
+  }
+
+  probe(timeoutMs: number): Promise<number> {
+    return signalling.pingOnce(internals.streamingClientOf(this.#require().sdk), timeoutMs);
+  }
+
+  async reconnectSignalling(timeoutMs = RECONNECT_TIMEOUT_MS): Promise<void> {
+    const client = internals.streamingClientOf(this.#require().sdk);
+    if (client === undefined) throw notStarted();
+    await sdkCall(() => signalling.reconnectNow(client, { timeoutMs, storage: this.#storage() }));
+  }
+
+  clearBackoffMemory(): void {
+    const client = this.#live && internals.streamingClientOf(this.#live.sdk);
+    signalling.clearBackoffMemory(this.#storage(), client);
+  }
+}
