@@ -12,6 +12,26 @@ describe('loadSettings', () => {
     expect(settings.servicenow.popTarget).toBe('all');
   });
 
+  it('replaces only the invalid section and keeps the others', () => {
+    const { settings, problem } = loadSettings({
+      version: 1,
+      servicenow: { popTarget: 'everyone' },
+      calls: { autoAnswer: true },
+    });
+    expect(problem).toMatch(/servicenow\.popTarget/);
+    expect(settings.servicenow).toEqual(DEFAULT_SETTINGS.servicenow);
+    expect(settings.calls.autoAnswer).toBe(true);
+  });
+
+  it('rejects an invalid custom network profile with the field named', () => {
+    const { settings, problem } = loadSettings({
+      version: 1,
+      network: { kind: 'custom', heartbeatIntervalMs: 10_000, heartbeatTimeoutMs: 5_000 },
+    });
+    expect(problem).toMatch(/network\.heartbeatTimeoutMs/);
+    expect(settings.network).toEqual({ kind: 'standard' });
+  });
+
   it.each([
     ['a string', 'hello'],
     ['an array', []],

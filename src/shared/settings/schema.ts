@@ -1,26 +1,61 @@
 /**
- * The settings: one schema with defaults, the type derived from it, and migrations from older
- * stored versions. Stored in chrome.storage.local by the service worker; an administrator's
- * managed policy (chrome.storage.managed) overrides and locks individual fields.
+ * The settings: one schema per section with defaults, the type derived from them, and migrations
+ * from older stored versions. Stored in chrome.storage.local by the service worker; an
+ * administrator's managed policy (chrome.storage.managed) overrides and locks individual fields.
+ * A section whose stored value is invalid is reported and replaced by its defaults; the other
+ * sections keep their values.
  */
 import { z } from 'zod';
+import { OrgProfileListSchema } from '../auth/profile-list';
+import { screenPopConfigSchema } from '../screenpop/rules';
+import { networkProfileSettingSchema } from '../session/network-profile';
 import { instanceSchema } from './instances';
 
 export const SETTINGS_VERSION = 1;
 
+const servicenowSchema = z.object({
+  /** Origins of the ServiceNow instances the content script runs on. */
+  instances: z.array(instanceSchema).max(20).default(['https://*.service-now.com']),
+  /** Which ServiceNow tab shows the screen pop. */
+  popTarget: z.enum(['focused', 'all']).default('focused'),
+  /** Region used to read national numbers (ISO 3166 alpha-2), e.g. "US". */
+  defaultRegion: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US or GB')
+    .default('US'),
+});
+
+const audioSchema = z.object({
+  microphoneId: z.string().max(256).default('default'),
+  speakerId: z.string().max(256).default('default'),
+  ringerId: z.string().max(256).default('default'),
+  ringVolume: z.number().min(0).max(1).default(0.8),
+});
+
+const callsSchema = z.object({
+  /** Answer automatically when Genesys says the call may be auto-answered. */
+  autoAnswer: z.boolean().default(false),
+  notifications: z.boolean().default(true),
+});
+
+export const SECTIONS = {
+  genesys: OrgProfileListSchema.default({ profiles: [], activeId: null }),
+  network: networkProfileSettingSchema.default({ kind: 'standard' }),
+  servicenow: servicenowSchema.prefault({}),
+  screenPop: screenPopConfigSchema.prefault({}),
+  audio: audioSchema.prefault({}),
+  calls: callsSchema.prefault({}),
+};
+
+export type SectionName = keyof typeof SECTIONS;
+
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
-  servicenow: z
-    .object({
-      /** Origins of the ServiceNow instances the content script runs on. */
-      instances: z.array(instanceSchema).max(20).default(['https://*.service-now.com']),
-      /** Which ServiceNow tab shows the screen pop. */
-      popTarget: z.enum(['focused', 'all']).default('focused'),
-    })
-    .prefault({}),
+  ...SECTIONS,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: SETTINGS_VERSION });
 
@@ -33,8 +68,14 @@ export const migrations: Record<number, Migration> = {
 
 export interface LoadResult {
   settings: Settings;
-  /** Set when the stored value was unusable and defaults were used instead. */
+  /** Set when (part of) the stored value was unusable and defaults were used instead. */
   problem?: string;
+}
+
+function describe(section: string, error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = [section, ...(issue?.path ?? [])].join('.');
+  return `${path}: ${issue?.message ?? 'invalid'}`;
 }
 
 export function loadSettings(stored: unknown): LoadResult {
@@ -46,6 +87,9 @@ export function loadSettings(stored: unknown): LoadResult {
   }
   let value = stored as Record<string, unknown>;
   let version = typeof value['version'] === 'number' ? value['version'] : 0;
+  if (version > SETTINGS_VERSION) {
+    return { settings: DEFAULT_SETTINGS, problem: `Settings version ${version} is newer than this build` };
+  }
   while (version < SETTINGS_VERSION) {
     const migrate = migrations[version];
     if (!migrate) {
@@ -54,13 +98,36 @@ export function loadSettings(stored: unknown): LoadResult {
     value = migrate(value);
     version += 1;
   }
-  const parsed = settingsSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      settings: DEFAULT_SETTINGS,
-      problem: `Stored settings are invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
-    };
+  const problems: string[] = [];
+  const settings: Record<string, unknown> = { version: SETTINGS_VERSION };
+  for (const [name, schema] of Object.entries(SECTIONS)) {
+    const parsed = schema.safeParse(value[name]);
+    if (parsed.success) {
+      settings[name] = parsed.data;
+    } else {
+      problems.push(describe(name, parsed.error));
+      settings[name] = DEFAULT_SETTINGS[name as SectionName];
+    }
   }
-  return { settings: parsed.data };
+  const result = { settings: settings as Settings };
+  return problems.length > 0
+    ? { ...result, problem: `Stored settings are invalid at ${problems.join('; ')}` }
+    : result;
+}
+
+/** Validates a full settings object before it is saved: nothing invalid is ever stored. */
+export function validateSettings(
+  input: unknown,
+): { ok: true; settings: Settings } | { ok: false; issues: { path: string; message: string }[] } {
+  const parsed = settingsSchema.safeParse(input);
+  if (parsed.success) {
+    return { ok: true, settings: parsed.data };
+  }
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    })),
+  };
 }
