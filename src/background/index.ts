@@ -4,7 +4,7 @@
  * the snapshot is in storage.session, settings in storage.local, the softphone in the offscreen
  * document.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { createLogger } from '../shared/logger';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { workerApi, type OffscreenApi } from '../shared/protocol/contract';
@@ -61,7 +61,7 @@ const receive = createReceiver('worker', workerApi, handlers, classify, (code, d
   log.warn('message refused', { code, detail }),
 );
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message) || message.to !== 'worker') {
     return undefined; // for another context: never reply
   }

@@ -2,7 +2,7 @@
  * Offscreen document composition root: owns the softphone session and answers the worker.
  * Only chrome.runtime exists here; storage, identity and tabs go through the worker.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { createLogger } from '../shared/logger';
 import { offscreenApi, type WorkerApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
@@ -32,7 +32,7 @@ const receive = createReceiver('offscreen', offscreenApi, handlers, (sender) =>
   classifySender(sender, policy),
 );
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message) || message.to !== 'offscreen') {
     return undefined;
   }
