@@ -59,7 +59,7 @@ export function asAuthError(e: unknown): AuthError {
 
 export function createAuthCore(deps: AuthServiceDeps): AuthCore {
   const now = deps.now ?? Date.now;
-  const log = deps.log ?? (() => {});
+  const log = deps.log ?? (() => undefined);
   const core: AuthCore = {
     deps,
     now,

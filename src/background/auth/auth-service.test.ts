@@ -39,7 +39,7 @@ const identity: IdentityPort = {
 };
 
 function store(persistRefreshToken = false): TokenStore {
-  const session = { ...fakeBrowser.storage.session, setAccessLevel: async () => {} };
+  const session = { ...fakeBrowser.storage.session, setAccessLevel: () => Promise.resolve() };
   return createTokenStore({ session, local: fakeBrowser.storage.local }, { persistRefreshToken });
 }
 
@@ -48,10 +48,10 @@ function service(tokenStore = store()) {
   return createAuthService({
     identity,
     store: tokenStore,
-    alarms: createChromeAlarms(fakeBrowser.alarms as unknown as typeof chrome.alarms),
+    alarms: createChromeAlarms(fakeBrowser.alarms),
     profiles: {
-      get: async (id) => (id === profile.id ? profile : null),
-      active: async () => profile,
+      get: (id) => Promise.resolve(id === profile.id ? profile : null),
+      active: () => Promise.resolve(profile),
     },
     onTokenChanged: (c) => {
       changes.push(c);

@@ -12,7 +12,7 @@ function fakeApi(
 
 describe('createChromeIdentity', () => {
   it('returns the redirect URL and passes interactive flows through', async () => {
-    const api = fakeApi(async () => 'https://abc.chromiumapp.org/?code=1');
+    const api = fakeApi(() => Promise.resolve('https://abc.chromiumapp.org/?code=1'));
     const identity = createChromeIdentity(api);
     expect(identity.redirectUrl()).toBe('https://abc.chromiumapp.org/');
     expect(await identity.launchWebAuthFlow('https://login.example/a', true)).toBe(
@@ -25,7 +25,7 @@ describe('createChromeIdentity', () => {
   });
 
   it('lets a silent flow wait for a scripted redirect, bounded', async () => {
-    const api = fakeApi(async () => 'https://abc.chromiumapp.org/?code=1');
+    const api = fakeApi(() => Promise.resolve('https://abc.chromiumapp.org/?code=1'));
     await createChromeIdentity(api).launchWebAuthFlow('https://login.example/a', false);
     expect(api.launchWebAuthFlow).toHaveBeenCalledWith({
       url: 'https://login.example/a',
@@ -37,18 +37,18 @@ describe('createChromeIdentity', () => {
 
   it('maps Chrome failures to AuthError codes', async () => {
     const closed = createChromeIdentity(
-      fakeApi(async () => Promise.reject(new Error('The user did not approve access.'))),
+      fakeApi(() => Promise.reject(new Error('The user did not approve access.'))),
     );
     await expect(closed.launchWebAuthFlow('u', true)).rejects.toMatchObject({
       code: 'auth.cancelled',
     });
     const silent = createChromeIdentity(
-      fakeApi(async () => Promise.reject(new Error('User interaction required.'))),
+      fakeApi(() => Promise.reject(new Error('User interaction required.'))),
     );
     await expect(silent.launchWebAuthFlow('u', false)).rejects.toMatchObject({
       code: 'auth.interaction-required',
     });
-    const empty = createChromeIdentity(fakeApi(async () => undefined));
+    const empty = createChromeIdentity(fakeApi(() => Promise.resolve(undefined)));
     await expect(empty.launchWebAuthFlow('u', true)).rejects.toMatchObject({
       code: 'auth.authorize-error',
     });

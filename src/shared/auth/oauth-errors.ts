@@ -2,7 +2,7 @@
  * Maps oauth4webapi and fetch failures to AuthError codes with messages an agent can act on.
  */
 import {
-  AuthorizationResponseError,
+  type AuthorizationResponseError,
   OperationProcessingError,
   ResponseBodyError,
   WWWAuthenticateChallengeError,

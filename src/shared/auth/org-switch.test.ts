@@ -14,20 +14,19 @@ function fakeSteps(overrides: Partial<OrgSwitchSteps> = {}) {
   const calls: string[] = [];
   const record =
     (name: string) =>
-    async (...args: unknown[]) => {
+    (...args: unknown[]) => {
       calls.push(args.length > 0 ? `${name} ${JSON.stringify(args)}` : name);
+      return Promise.resolve();
     };
   const steps: OrgSwitchSteps = {
-    activeCallCount: async () => 0,
+    activeCallCount: () => Promise.resolve(0),
     endCalls: record('endCalls'),
     destroySoftphone: record('destroySoftphone'),
     clearStreamingBackoff: record('clearStreamingBackoff'),
     forgetTokens: record('forgetTokens'),
     signIn: record('signIn'),
     activateProfile: record('activateProfile'),
-    startSoftphone: async () => {
-      calls.push('startSoftphone');
-    },
+    startSoftphone: record('startSoftphone'),
     ...overrides,
   };
   return { steps, calls };
@@ -47,13 +46,13 @@ describe('org switch: happy path', () => {
       'forgetTokens',
       `signIn [${JSON.stringify(target)},{"prompt":"login"}]`,
       'activateProfile ["b"]',
-      'startSoftphone',
+      `startSoftphone [${JSON.stringify(target)}]`,
     ]);
     expect(progress).toEqual(['stopping-softphone', 'forgetting-tokens', 'signing-in', 'starting']);
   });
 
   it('signs in with the target organisation instead of prompt=login when one is set', async () => {
-    const signIn = vi.fn(async () => {});
+    const signIn = vi.fn(() => Promise.resolve());
     const { steps } = fakeSteps({ signIn });
     const withTarget = { ...target, targetOrgId: 'aa11bb22-cc33-4d44-8e55-66ff77889900' };
     await createOrgSwitcher(steps).switchTo(withTarget);
@@ -63,7 +62,7 @@ describe('org switch: happy path', () => {
 
 describe('org switch: active calls', () => {
   it('refuses without touching anything unless confirmed', async () => {
-    const { steps, calls } = fakeSteps({ activeCallCount: async () => 2 });
+    const { steps, calls } = fakeSteps({ activeCallCount: () => Promise.resolve(2) });
     const result = await createOrgSwitcher(steps).switchTo(target);
     expect(result).toMatchObject({ status: 'refused', activeCalls: 2 });
     expect(result.status === 'refused' && result.message).toMatch(/2 calls are active/);
@@ -71,7 +70,7 @@ describe('org switch: active calls', () => {
   });
 
   it('ends the calls first when confirmed', async () => {
-    const { steps, calls } = fakeSteps({ activeCallCount: async () => 1 });
+    const { steps, calls } = fakeSteps({ activeCallCount: () => Promise.resolve(1) });
     const progress: OrgSwitchStep[] = [];
     const result = await createOrgSwitcher(steps).switchTo(target, {
       confirmEndCalls: true,
@@ -92,7 +91,9 @@ describe('org switch: failure cases', () => {
   });
 
   it('does not let a hanging destroy() block the switch', async () => {
-    const { steps, calls } = fakeSteps({ destroySoftphone: () => new Promise<void>(() => {}) });
+    const { steps, calls } = fakeSteps({
+      destroySoftphone: () => new Promise<void>(() => undefined),
+    });
     const pending = createOrgSwitcher(steps).switchTo(target, { stepTimeoutMs: 60_000 });
     await vi.advanceTimersByTimeAsync(4_999);
     expect(calls).toEqual([]);
@@ -103,14 +104,12 @@ describe('org switch: failure cases', () => {
       warnings: [{ step: 'stopping-softphone', code: 'timeout' }],
     });
     expect(calls).toContain('forgetTokens');
-    expect(calls.at(-1)).toBe('startSoftphone');
+    expect(calls.at(-1)).toMatch(/^startSoftphone/);
   });
 
   it('continues with a warning when destroy() rejects', async () => {
     const { steps } = fakeSteps({
-      destroySoftphone: async () => {
-        throw new Error('already destroyed');
-      },
+      destroySoftphone: () => Promise.reject(new Error('already destroyed')),
     });
     const result = await createOrgSwitcher(steps).switchTo(target);
     expect(result).toMatchObject({
@@ -127,9 +126,8 @@ describe('org switch: failure cases', () => {
 
   it('names the failing step and keeps the code of the error', async () => {
     const { steps, calls } = fakeSteps({
-      signIn: async () => {
-        throw new AuthError('auth.cancelled', 'The sign-in window was closed.');
-      },
+      signIn: () =>
+        Promise.reject(new AuthError('auth.cancelled', 'The sign-in window was closed.')),
     });
     const result = await createOrgSwitcher(steps).switchTo(target);
     expect(result).toEqual({
@@ -147,9 +145,7 @@ describe('org switch: failure cases', () => {
 
   it('fails at starting when the fresh softphone does not start', async () => {
     const { steps } = fakeSteps({
-      startSoftphone: async () => {
-        throw new Error('no microphone');
-      },
+      startSoftphone: () => Promise.reject(new Error('no microphone')),
     });
     expect(await createOrgSwitcher(steps).switchTo(target)).toMatchObject({
       status: 'failed',
@@ -158,7 +154,7 @@ describe('org switch: failure cases', () => {
   });
 
   it('refuses a second switch while one is under way', async () => {
-    const { steps } = fakeSteps({ destroySoftphone: () => new Promise<void>(() => {}) });
+    const { steps } = fakeSteps({ destroySoftphone: () => new Promise<void>(() => undefined) });
     const switcher = createOrgSwitcher(steps);
     const first = switcher.switchTo(target);
     await vi.advanceTimersByTimeAsync(0);

@@ -99,9 +99,11 @@ describe('completeAuthorization: happy path', () => {
       pending,
       {
         now,
-        fetch: async (url) => {
+        fetch: (url) => {
           seen.push(url);
-          return Response.json({ access_token: 'at', token_type: 'Bearer', expires_in: 60 });
+          return Promise.resolve(
+            Response.json({ access_token: 'at', token_type: 'Bearer', expires_in: 60 }),
+          );
         },
       },
     );

@@ -60,9 +60,9 @@ describe('validateProfile', () => {
   });
 
   it('reports an insecure custom environment with the environment message', () => {
-    const { region: _r, ...rest } = base;
+    const { id, name, clientId } = base;
     expect(
-      issues({ ...rest, customEnvironment: 'http://example.com' })['customEnvironment'],
+      issues({ id, name, clientId, customEnvironment: 'http://example.com' })['customEnvironment'],
     ).toMatch(/only allowed for 127\.0\.0\.1 or localhost/);
   });
 
