@@ -1,6 +1,6 @@
 /**
- * The two built-in network profiles and why their numbers are what they are. The targets they meet
- * (see recovery-timings.ts for the derived timers and network-presets.test.ts for the checks):
+ * The two built-in network profiles and why their numbers are what they are (derived timers in
+ * recovery-timings.ts; checked by recovery-timings.test.ts and session-scenarios.test.ts). Targets:
  * clean socket drop → connected ≤ 0.5 s median; service back after an outage → connected ≤ 1 s p95;
  * a drop shortly after an outage ≤ 2.5 s; a dead link noticed within timeout + 1 s
  * (Standard ≤ 10 s, High latency ≤ 30 s). The bare SDK takes 46–56 s to notice a dead link and
@@ -14,11 +14,12 @@ export type PresetKind = 'standard' | 'high-latency';
  * Standard: agents on ordinary broadband or office networks (RTT well under 300 ms).
  * - Heartbeat every 3 s, lost after 9 s: three missed probes in a row, so a single late answer is
  *   never a false alarm, and the link is declared dead within 9 s (+ ≤ 1 s timer slack) ≤ 10 s.
- * - First reconnect after 250 ms, jittered down to 125–250 ms: a clean drop is retried almost at once
+ * - First reconnect after 250 ms, jittered down to 125–250 ms: a clean drop is retried at once
  *   (median ≈ 190 ms + probe + soft reconnect ≈ 0.4 s), yet a fleet dropped by one server restart
  *   spreads its reconnects over 125 ms instead of arriving in the same millisecond.
  * - While disconnected, reachability is probed every 2 × 250 ms = 500 ms (jittered to 250–500 ms),
- *   so a returning service is seen within 0.5 s and connected within ≈ 0.8 s at p95.
+ *   so a returning service is seen within 0.5 s and connected within ≈ 0.8 s at p95. After two
+ *   minutes of outage the probes slow down step by step (to 10× after about eleven minutes).
  * - Full restarts back off exponentially to 30 s (the SDK's own cap is 90 s), never giving up:
  *   an agent's phone should come back by itself after any outage.
  * - Client pings, not server pings: server pings are not faster (40–70 s detection, measured) and

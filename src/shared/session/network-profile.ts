@@ -101,14 +101,18 @@ export const networkProfileSettingSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['heartbeatTimeoutMs'],
-        message: `heartbeatTimeoutMs (${p.heartbeatTimeoutMs} ms) must be greater than heartbeatIntervalMs (${p.heartbeatIntervalMs} ms)`,
+        message:
+          `heartbeatTimeoutMs (${p.heartbeatTimeoutMs} ms) must be greater than ` +
+          `heartbeatIntervalMs (${p.heartbeatIntervalMs} ms)`,
       });
     }
     if (p.reconnect.maxDelayMs < p.reconnect.initialDelayMs) {
       ctx.addIssue({
         code: 'custom',
         path: ['reconnect', 'maxDelayMs'],
-        message: `reconnect.maxDelayMs (${p.reconnect.maxDelayMs} ms) must be at least reconnect.initialDelayMs (${p.reconnect.initialDelayMs} ms)`,
+        message:
+          `reconnect.maxDelayMs (${p.reconnect.maxDelayMs} ms) must be at least ` +
+          `reconnect.initialDelayMs (${p.reconnect.initialDelayMs} ms)`,
       });
     }
   });

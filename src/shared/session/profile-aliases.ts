@@ -1,7 +1,7 @@
 /**
  * The names admins ask for (from other softphones and support threads) and what Switchboard calls
- * them. Data for the documentation and the options page; several of the asked-for knobs do not exist
- * in the Genesys Cloud WebRTC SDK or Platform API and are listed with the reason.
+ * them. Data for the documentation and the options page; some of the asked-for knobs do not
+ * exist in the Genesys Cloud WebRTC SDK or Platform API and are listed with the reason.
  */
 
 export interface SettingAlias {
@@ -16,7 +16,7 @@ export const SETTING_ALIASES: readonly SettingAlias[] = [
   {
     asked: 'keepAliveInterval',
     ours: 'heartbeatIntervalMs',
-    note: 'How often the supervisor checks that signalling is alive (the SDK pings only every 14 s).',
+    note: 'How often signalling is checked for life (the SDK itself pings only every 14 s).',
   },
   {
     asked: 'heartbeatTimeout',
@@ -26,7 +26,7 @@ export const SETTING_ALIASES: readonly SettingAlias[] = [
   {
     asked: 'reconnectDelay',
     ours: 'reconnect.initialDelayMs',
-    note: 'Delay before the first reconnect attempt; later restarts back off up to reconnect.maxDelayMs.',
+    note: 'Delay before the first reconnect; later restarts back off up to reconnect.maxDelayMs.',
   },
   {
     asked: 'maxRetries',
@@ -41,7 +41,9 @@ export const SETTING_ALIASES: readonly SettingAlias[] = [
   {
     asked: 'turnServers',
     ours: null,
-    note: 'Does not exist: ICE/TURN servers come from Genesys Cloud (service discovery); relay-only is a station setting.',
+    note:
+      'Does not exist: ICE/TURN servers come from Genesys Cloud (service discovery); ' +
+      'relay-only is a station setting.',
   },
 ];
 

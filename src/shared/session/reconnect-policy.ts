@@ -1,6 +1,6 @@
 /**
- * Reconnect policy: how long to wait before the next full restart, or null to give up. Injectable so
- * the supervisor and its tests can swap it; `DefaultReconnectPolicy` is exponential from the
+ * Reconnect policy: how long to wait before the next full restart, or null to give up. Injectable
+ * so the supervisor and its tests can swap it; `DefaultReconnectPolicy` is exponential from the
  * profile's initial delay, capped, jittered by an injected random(), with Retry-After as a floor.
  */
 import { isFatal, type SessionErrorReason } from './errors';
