@@ -1,0 +1,68 @@
+/**
+ * Timers the session machine derives from the network profile. Kept apart from the profile so the
+ * user-facing knobs stay the four everyone asks for; each derivation says why.
+ */
+import type { NetworkProfile } from './network-profile';
+import { jitterDown } from './reconnect-policy';
+
+/** The SDK's own connection attempt times out after 15 s (streaming-client connection-manager). */
+const SDK_ATTEMPT_TIMEOUT_MS = 15_000;
+/** Probes keep their base cadence for the first two minutes of an outage (the ≤ 1 s target)… */
+const PROBE_FAST_WINDOW_MS = 120_000;
+/** …then slow down by one step per further minute… */
+const PROBE_STEP_MS = 60_000;
+/** …up to ten times the base, so a long outage costs a fleet a tenth of the requests. */
+const PROBE_MAX_FACTOR = 10;
+
+/**
+ * First reachability probe after a loss: the profile's initial reconnect delay, jittered down
+ * (Standard: 125–250 ms), so a clean drop is retried at once but a fleet does not stampede.
+ */
+export function firstProbeDelayMs(profile: NetworkProfile, random: () => number): number {
+  return jitterDown(profile.reconnect.initialDelayMs, profile.reconnect.jitterRatio, random);
+}
+
+/**
+ * Base cadence of reachability probes while disconnected: twice the initial delay, within
+ * 250 ms..5 s (Standard 500 ms, High latency 2 s). A returning service is seen within one period.
+ */
+export function probeIntervalMs(profile: NetworkProfile): number {
+  return Math.min(Math.max(2 * profile.reconnect.initialDelayMs, 250), 5_000);
+}
+
+/** Next probe after a failed one, `elapsedMs` after the loss: jittered, slower as outages last. */
+export function probeDelayMs(
+  profile: NetworkProfile,
+  elapsedMs: number,
+  random: () => number,
+): number {
+  const late = Math.max(elapsedMs - PROBE_FAST_WINDOW_MS, 0);
+  const factor = Math.min(1 + Math.floor(late / PROBE_STEP_MS), PROBE_MAX_FACTOR);
+  return jitterDown(probeIntervalMs(profile) * factor, profile.reconnect.jitterRatio, random);
+}
+
+/**
+ * How long a forced soft reconnect may take before it counts as failed: a third of the heartbeat
+ * timeout, at least 2 s (Standard 3 s, High latency ≈ 9.7 s). A soft reconnect is one WebSocket,
+ * SASL, bind and service discovery: a handful of round trips.
+ */
+export function softReconnectTimeoutMs(profile: NetworkProfile): number {
+  return Math.max(2_000, Math.round(profile.heartbeatTimeoutMs / 3));
+}
+
+/**
+ * How long a full start (REST initialisation plus the first connection) may take: the SDK's own
+ * 15 s attempt timeout plus one heartbeat timeout for the REST calls (Standard 24 s, High
+ * latency 44 s).
+ */
+export function startTimeoutMs(profile: NetworkProfile): number {
+  return SDK_ATTEMPT_TIMEOUT_MS + profile.heartbeatTimeoutMs;
+}
+
+/**
+ * A timer firing this much later than planned means the machine slept (or the page was frozen):
+ * at least 5 s, above background timer throttling, and at least one heartbeat interval.
+ */
+export function wakeThresholdMs(profile: NetworkProfile): number {
+  return Math.max(5_000, profile.heartbeatIntervalMs);
+}
