@@ -86,7 +86,7 @@ export function createLogHub(options: LogHubOptions = {}): LogHub {
     if (RANK[level] < RANK[minLevel]) {
       return;
     }
-    const entry: LogEntry = { t: now(), level, scope, msg: redactText(String(msg), matcher) };
+    const entry: LogEntry = { t: now(), level, scope, msg: redactText(msg, matcher) };
     if (data !== undefined) {
       entry.data = redact(data, { ...DATA_LIMITS, matcher });
     }

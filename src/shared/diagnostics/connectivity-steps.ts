@@ -155,5 +155,5 @@ export function resolveSteps(results: StepResults): StepResult[] {
         : (given ?? { id: def.id, status: 'skipped' });
     Object.assign(resolved, { [def.id]: out });
   }
-  return STEP_IDS.map((id) => resolved[id] as StepResult);
+  return STEP_IDS.map((id) => resolved[id]).filter((r): r is StepResult => r !== undefined);
 }

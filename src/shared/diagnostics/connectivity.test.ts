@@ -98,7 +98,7 @@ describe('connectivityVerdict', () => {
   }[] = [
     {
       name: 'healthy',
-      change: () => {},
+      change: () => undefined,
       kind: 'all-good',
       severity: 'ok',
       layer: null,
@@ -300,7 +300,7 @@ describe('connectivityVerdict', () => {
       change(r);
       return connectivityVerdict(r).title;
     };
-    expect(title(() => {})).toBe('All good');
+    expect(title(() => undefined)).toBe('All good');
     expect(
       title(
         (r) => (r.websocket = { id: 'websocket', status: 'failed', metrics: { opened: false } }),

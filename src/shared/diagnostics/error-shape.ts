@@ -64,12 +64,29 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+function primitiveText(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'symbol':
+      return value.toString();
+    case 'string':
+      return value;
+    case 'function':
+      return '[function]';
+    case 'object':
+    case 'undefined':
+      return '';
+  }
+}
+
 export function errorFacts(error: unknown): ErrorFacts {
   if (typeof error === 'string') {
     return { message: error };
   }
   if (!isBag(error)) {
-    return { message: error === undefined ? '' : String(error) };
+    return { message: primitiveText(error) };
   }
   const code = readField(error, 'code');
   const errorCode = readField(error, 'errorCode');

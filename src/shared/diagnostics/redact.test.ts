@@ -145,7 +145,9 @@ describe('redact (deep)', () => {
       map: new Map([['k', 'v']]),
       set: new Set([1]),
       bytes: new Uint8Array(4),
-      fn: function named() {},
+      fn: function named() {
+        return 1;
+      },
       big: 10n,
       nan: Number.NaN,
       gone: undefined,

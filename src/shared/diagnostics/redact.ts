@@ -71,7 +71,7 @@ function redactValueUnderKey(
 }
 
 function walkObject(value: object, walk: Walk, depth: number): Json {
-  const out: { [key: string]: Json } = {};
+  const out: Record<string, Json> = {};
   const keys = Object.keys(value);
   for (const key of keys.slice(0, walk.maxKeys)) {
     let field: unknown;

@@ -123,7 +123,7 @@ export function readStats(stats: RawStats): StatsReading {
     remoteFractionLost: num(remoteIn?.['fractionLost']),
     codec: text(codecStat?.['mimeType']),
     path: described === null ? null : isRelay ? 'relay' : 'direct',
-    relayProtocol: isRelay ? (described?.local.relayProtocol ?? null) : null,
+    relayProtocol: isRelay ? described.local.relayProtocol : null,
     pairState: described?.state ?? null,
     selectedPair: described,
   };
