@@ -8,7 +8,10 @@ import { AuthError } from './auth-error';
 import { authorizationError, tokenEndpointError, type ErrorContext } from './oauth-errors';
 import { type OrgProfile, profileEnvironment } from './profile';
 import type { ResolvedEnvironment } from './regions';
+import { authorizationServer, requestOptions, type HttpOptions } from './oauth-metadata';
 import { DEFAULT_LIFETIME_SECONDS, type AuthTokens } from './tokens';
+
+export type { HttpOptions } from './oauth-metadata';
 
 export interface BeginOptions {
   /** 'login' makes Genesys ignore a remembered session (used when switching organisations). */
@@ -21,38 +24,6 @@ export interface PendingAuthorization {
   codeVerifier: string;
   redirectUri: string;
   profile: OrgProfile;
-}
-
-export interface HttpOptions {
-  now?: () => number;
-  /** Per-request timeout for the token endpoint (default 20 s). */
-  timeoutMs?: number;
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
-}
-
-export function authorizationServer(env: ResolvedEnvironment): oauth.AuthorizationServer {
-  return {
-    issuer: env.loginBase,
-    authorization_endpoint: `${env.loginBase}/oauth/authorize`,
-    token_endpoint: `${env.loginBase}/oauth/token`,
-  };
-}
-
-function requestOptions(
-  env: ResolvedEnvironment,
-  options: HttpOptions,
-): oauth.TokenEndpointRequestOptions {
-  const opts: oauth.TokenEndpointRequestOptions = {
-    signal: () => AbortSignal.timeout(options.timeoutMs ?? 20_000),
-  };
-  if (env.loopback) {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback test server only
-    opts[oauth.allowInsecureRequests] = true;
-  }
-  if (options.fetch !== undefined) {
-    opts[oauth.customFetch] = options.fetch;
-  }
-  return opts;
 }
 
 export async function beginAuthorization(
