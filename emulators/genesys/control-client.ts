@@ -47,10 +47,18 @@ export interface CallDetail extends CallSummary {
 }
 
 export interface DirectoryView {
-  orgs: Array<{ id: string; name: string; domain: string }>;
-  users: Array<{ id: string; orgId: string; name: string; username: string; jabberId: string; stationId: string; token: string }>;
-  stations: Array<Record<string, unknown> & { id: string; userId: string }>;
-  queues: Array<{ id: string; orgId: string; name: string }>;
+  orgs: { id: string; name: string; domain: string }[];
+  users: {
+    id: string;
+    orgId: string;
+    name: string;
+    username: string;
+    jabberId: string;
+    stationId: string;
+    token: string;
+  }[];
+  stations: (Record<string, unknown> & { id: string; userId: string })[];
+  queues: { id: string; orgId: string; name: string }[];
 }
 
 export type EventFaultKind = 'malformed-json' | 'malformed-shape' | 'duplicate' | 'out-of-order';
@@ -86,43 +94,110 @@ export class ControlClient {
   }
 
   directory = () => this.request<DirectoryView>('GET', '/directory');
-  placeCall = (o: PlaceCallOptions) => this.request<{ conversationId: string; sessionId: string }>('POST', '/calls', o);
+  placeCall = (o: PlaceCallOptions) =>
+    this.request<{ conversationId: string; sessionId: string }>('POST', '/calls', o);
   calls = () => this.request<CallSummary[]>('GET', '/calls');
   call = (id: string) => this.request<CallDetail>('GET', `/calls/${encodeURIComponent(id)}`);
-  hangUp = (id: string) => this.request<{ ended: boolean }>('POST', `/calls/${encodeURIComponent(id)}/hangup`);
-  media = (id: string) => this.request<MediaReport>('GET', `/calls/${encodeURIComponent(id)}/media`);
+  hangUp = (id: string) =>
+    this.request<{ ended: boolean }>('POST', `/calls/${encodeURIComponent(id)}/hangup`);
+  media = (id: string) =>
+    this.request<MediaReport>('GET', `/calls/${encodeURIComponent(id)}/media`);
   softphoneSessions = () => this.request<CallSummary[]>('GET', '/softphone-sessions');
-  sessions = (user?: string) => this.request<LiveSession[]>('GET', `/sessions${user ? `?user=${encodeURIComponent(user)}` : ''}`);
-  channels = () => this.request<Array<{ id: string; userId: string; topics: string[]; serverPings: boolean; sockets: number }>>('GET', '/channels');
-  requests = (since?: number) => this.request<{ entries: LoggedRequest[]; counts: Record<string, number> }>('GET', `/requests${since ? `?since=${since}` : ''}`);
+  sessions = (user?: string) =>
+    this.request<LiveSession[]>(
+      'GET',
+      `/sessions${user ? `?user=${encodeURIComponent(user)}` : ''}`,
+    );
+  channels = () =>
+    this.request<
+      { id: string; userId: string; topics: string[]; serverPings: boolean; sockets: number }[]
+    >('GET', '/channels');
+  requests = (since?: number) =>
+    this.request<{ entries: LoggedRequest[]; counts: Record<string, number> }>(
+      'GET',
+      `/requests${since ? `?since=${since}` : ''}`,
+    );
   clearRequests = () => this.request<object>('POST', '/requests/clear');
   presenceChanges = () => this.request<PresenceChange[]>('GET', '/presence-changes');
 
   faults = () => this.request<FaultSnapshot>('GET', '/faults');
   clearFaults = () => this.request<FaultSnapshot>('POST', '/faults/clear');
   /** `destroy` = TCP reset, `close` = clean close. */
-  dropSockets = (mode: 'destroy' | 'close' = 'destroy', user?: string) => this.request<{ dropped: number; t: number }>('POST', '/faults/drop', { mode, ...(user ? { user } : {}) });
-  blackhole = (seconds: number) => this.request<{ until: number; t: number }>('POST', '/faults/blackhole', { seconds });
+  dropSockets = (mode: 'destroy' | 'close' = 'destroy', user?: string) =>
+    this.request<{ dropped: number; t: number }>('POST', '/faults/drop', {
+      mode,
+      ...(user ? { user } : {}),
+    });
+  blackhole = (seconds: number) =>
+    this.request<{ until: number; t: number }>('POST', '/faults/blackhole', { seconds });
   restore = () => this.request<{ t: number }>('POST', '/faults/restore');
-  refuseUpgrades = (seconds: number) => this.request<{ until: number; t: number }>('POST', '/faults/refuse-upgrades', { seconds });
-  latency = (o: { restMs?: number; wsMs?: number }) => this.request<FaultSnapshot>('POST', '/faults/latency', o);
-  restFault = (o: { status: number; count?: number; seconds?: number; retryAfterSec?: number; pathPrefix?: string }) => this.request<FaultSnapshot>('POST', '/faults/rest', o);
-  failSasl = (o: { count?: number; seconds?: number } = {}) => this.request<FaultSnapshot>('POST', '/faults/sasl', o);
-  noLongerSubscribed = (user?: string) => this.request<{ sent: number }>('POST', '/faults/no-longer-subscribed', user ? { user } : {});
-  injectEvent = (conversationId: string, kind: EventFaultKind) => this.request<{ sent: number }>('POST', '/faults/event', { conversationId, kind });
+  refuseUpgrades = (seconds: number) =>
+    this.request<{ until: number; t: number }>('POST', '/faults/refuse-upgrades', { seconds });
+  latency = (o: { restMs?: number; wsMs?: number }) =>
+    this.request<FaultSnapshot>('POST', '/faults/latency', o);
+  restFault = (o: {
+    status: number;
+    count?: number;
+    seconds?: number;
+    retryAfterSec?: number;
+    pathPrefix?: string;
+  }) => this.request<FaultSnapshot>('POST', '/faults/rest', o);
+  failSasl = (o: { count?: number; seconds?: number } = {}) =>
+    this.request<FaultSnapshot>('POST', '/faults/sasl', o);
+  noLongerSubscribed = (user?: string) =>
+    this.request<{ sent: number }>('POST', '/faults/no-longer-subscribed', user ? { user } : {});
+  injectEvent = (conversationId: string, kind: EventFaultKind) =>
+    this.request<{ sent: number }>('POST', '/faults/event', { conversationId, kind });
 
-  issueToken = (user: string, expiresInSec?: number) => this.request<{ token: string; userId: string; expiresAt: number | null }>('POST', '/tokens', { user, ...(expiresInSec ? { expiresInSec } : {}) });
-  expireToken = (token: string) => this.request<{ found: boolean }>('POST', '/tokens/expire', { token });
-  revokeToken = (token: string) => this.request<{ found: boolean }>('POST', '/tokens/revoke', { token });
-  revokeUserTokens = (user: string) => this.request<{ revoked: number }>('POST', '/tokens/revoke-user', { user });
-  setStation = (stationOrUser: string, patch: { webRtcPersistentEnabled?: boolean; webRtcForceTurn?: boolean; webRtcCallAppearances?: number }) => this.request<Record<string, unknown>>('PATCH', `/stations/${encodeURIComponent(stationOrUser)}`, patch);
+  issueToken = (user: string, expiresInSec?: number) =>
+    this.request<{ token: string; userId: string; expiresAt: number | null }>('POST', '/tokens', {
+      user,
+      ...(expiresInSec ? { expiresInSec } : {}),
+    });
+  expireToken = (token: string) =>
+    this.request<{ found: boolean }>('POST', '/tokens/expire', { token });
+  revokeToken = (token: string) =>
+    this.request<{ found: boolean }>('POST', '/tokens/revoke', { token });
+  revokeUserTokens = (user: string) =>
+    this.request<{ revoked: number }>('POST', '/tokens/revoke-user', { user });
+  setStation = (
+    stationOrUser: string,
+    patch: {
+      webRtcPersistentEnabled?: boolean;
+      webRtcForceTurn?: boolean;
+      webRtcCallAppearances?: number;
+    },
+  ) =>
+    this.request<Record<string, unknown>>(
+      'PATCH',
+      `/stations/${encodeURIComponent(stationOrUser)}`,
+      patch,
+    );
 
-  registerOAuthClient = (o: { org: string; redirectUris: string[]; clientId?: string; name?: string; refreshTokens?: boolean }) => this.request<{ clientId: string; orgId: string; redirectUris: string[] }>('POST', '/oauth/clients', o);
-  autoApprove = (user: string | null) => this.request<{ autoApproveUserId: string | null }>('POST', '/oauth/auto-approve', { user });
-  oauthSettings = (o: { tokenExpiresInSec: number }) => this.request<{ tokenExpiresInSec: number }>('POST', '/oauth/settings', o);
+  registerOAuthClient = (o: {
+    org: string;
+    redirectUris: string[];
+    clientId?: string;
+    name?: string;
+    refreshTokens?: boolean;
+  }) =>
+    this.request<{ clientId: string; orgId: string; redirectUris: string[] }>(
+      'POST',
+      '/oauth/clients',
+      o,
+    );
+  autoApprove = (user: string | null) =>
+    this.request<{ autoApproveUserId: string | null }>('POST', '/oauth/auto-approve', { user });
+  oauthSettings = (o: { tokenExpiresInSec: number }) =>
+    this.request<{ tokenExpiresInSec: number }>('POST', '/oauth/settings', o);
 
   /** Polls `fn` until it returns a truthy value; throws after `timeoutMs`. */
-  async waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 100): Promise<T> {
+  async waitFor<T>(
+    what: string,
+    fn: () => Promise<T | undefined | null | false>,
+    timeoutMs = 10_000,
+    everyMs = 100,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let last: unknown;
     while (Date.now() < deadline) {
@@ -136,6 +211,8 @@ export class ControlClient {
       }
       await new Promise((r) => setTimeout(r, everyMs));
     }
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    throw new Error(
+      `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ''}`,
+    );
   }
 }

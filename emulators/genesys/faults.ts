@@ -44,10 +44,12 @@ export class Faults {
   takeRestFault(path: string): RestFault | undefined {
     const now = this.#now();
     this.#restFaults = this.#restFaults.filter(
-      (f) => (f.remaining === undefined || f.remaining > 0) && (f.untilMs === undefined || f.untilMs > now),
+      (f) =>
+        (f.remaining === undefined || f.remaining > 0) &&
+        (f.untilMs === undefined || f.untilMs > now),
     );
     const fault = this.#restFaults.find((f) => !f.pathPrefix || path.startsWith(f.pathPrefix));
-    if (fault && fault.remaining !== undefined) {
+    if (fault?.remaining !== undefined) {
       fault.remaining -= 1;
     }
     return fault;

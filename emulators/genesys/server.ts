@@ -58,13 +58,25 @@ const DEFAULTS: HubOptions = {
 type MutableHub = { -readonly [K in keyof Hub]: Hub[K] };
 
 function buildHub(opts: GenesysEmulatorOptions): Hub {
-  const { port: _port, media, ...overrides } = opts;
+  const { media } = opts;
   const hub = { baseUrl: '' } as MutableHub;
+  const overrides = Object.fromEntries(
+    Object.keys(DEFAULTS).flatMap((k) => {
+      const v = (opts as Record<string, unknown>)[k];
+      return v === undefined ? [] : [[k, v]];
+    }),
+  ) as Partial<HubOptions>;
   hub.options = { ...DEFAULTS, ...overrides };
   hub.dir = seedDirectory();
   hub.tokens = new TokenStore();
   for (const u of hub.dir.users.values()) {
-    hub.tokens.add({ token: u.demoToken, userId: u.id, orgId: u.orgId, expiresAt: null, source: 'demo' });
+    hub.tokens.add({
+      token: u.demoToken,
+      userId: u.id,
+      orgId: u.orgId,
+      expiresAt: null,
+      source: 'demo',
+    });
   }
   hub.faults = new Faults();
   hub.log = new RequestLog();
@@ -83,7 +95,12 @@ function buildHub(opts: GenesysEmulatorOptions): Hub {
   return hub;
 }
 
-async function dispatch(hub: Hub, routers: Routers, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function dispatch(
+  hub: Hub,
+  routers: Routers,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
@@ -98,7 +115,11 @@ async function dispatch(hub: Hub, routers: Routers, req: IncomingMessage, res: S
     return;
   }
   if (method === 'GET' && url.pathname === PEER_PAGE_PATH) {
-    return send(res, req, { status: 200, text: PEER_PAGE_HTML, contentType: 'text/html; charset=utf-8' });
+    return send(res, req, {
+      status: 200,
+      text: PEER_PAGE_HTML,
+      contentType: 'text/html; charset=utf-8',
+    });
   }
   if (url.pathname.startsWith('/_emulator/harness/')) {
     return serveHarness(req, res, url.pathname);
@@ -114,11 +135,21 @@ async function dispatch(hub: Hub, routers: Routers, req: IncomingMessage, res: S
       body: parseBody(raw, req.headers['content-type']),
       rawBody: raw,
     });
-    hub.log.add({ t: Date.now(), kind: 'control', method, path: url.pathname, status: reply.status });
+    hub.log.add({
+      t: Date.now(),
+      kind: 'control',
+      method,
+      path: url.pathname,
+      status: reply.status,
+    });
     return send(res, req, reply);
   }
   if (method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
-    return send(res, req, { status: 200, text: consolePage(), contentType: 'text/html; charset=utf-8' });
+    return send(res, req, {
+      status: 200,
+      text: consolePage(),
+      contentType: 'text/html; charset=utf-8',
+    });
   }
   send(res, req, { status: 404, body: { message: 'not found', status: 404 } });
 }
@@ -128,7 +159,9 @@ interface Routers {
   control: ReturnType<typeof createControlRouter>;
 }
 
-export async function startGenesysEmulator(opts: GenesysEmulatorOptions = {}): Promise<GenesysEmulator> {
+export async function startGenesysEmulator(
+  opts: GenesysEmulatorOptions = {},
+): Promise<GenesysEmulator> {
   const hub = buildHub(opts);
   const routers: Routers = { api: createApiRouter(hub), control: createControlRouter(hub) };
   const server = createServer((req, res) => {

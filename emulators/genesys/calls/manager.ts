@@ -11,7 +11,14 @@ import type { XmppConnection } from '../xmpp/connection';
 import { gjollJid } from '../xmpp/jid';
 import * as s from '../xmpp/stanzas';
 import { conversationJson } from './events';
-import { agentOf, customerOf, isEnded, type Conversation, type Outcome, type Participant } from './model';
+import {
+  agentOf,
+  customerOf,
+  isEnded,
+  type Conversation,
+  type Outcome,
+  type Participant,
+} from './model';
 import { onJingleMessage, onRpc } from './signalling';
 
 export interface InboundCall {
@@ -62,7 +69,9 @@ export class CallManager {
 
   placeInbound(call: InboundCall): Conversation {
     const user = this.#user(call.toUserId);
-    const queue = call.queueName ? findQueueByName(this.#hub.dir, user.orgId, call.queueName) : undefined;
+    const queue = call.queueName
+      ? findQueueByName(this.#hub.dir, user.orgId, call.queueName)
+      : undefined;
     if (call.queueName && !queue) {
       throw new Error(`unknown queue ${call.queueName}`);
     }
@@ -87,7 +96,19 @@ export class CallManager {
       ...(queue ? { queueId: queue.id, queueName: queue.name } : {}),
     });
     const participants = queue
-      ? [customer, this.#participant({ purpose: 'acd', name: queue.name, address: '', state: 'connected', direction: 'inbound', queueId: queue.id, queueName: queue.name }), agent]
+      ? [
+          customer,
+          this.#participant({
+            purpose: 'acd',
+            name: queue.name,
+            address: '',
+            state: 'connected',
+            direction: 'inbound',
+            queueId: queue.id,
+            queueName: queue.name,
+          }),
+          agent,
+        ]
       : [customer, agent];
     const conv = this.#create(user, 'inbound', participants, start, call.alertTimeoutMs);
     this.emit(conv);
@@ -96,7 +117,10 @@ export class CallManager {
   }
 
   placeOutbound(user: User, body: Record<string, unknown>): Conversation {
-    const target = String(body['phoneNumber'] ?? body['callUserId'] ?? body['callQueueId'] ?? 'unknown');
+    const target =
+      [body['phoneNumber'], body['callUserId'], body['callQueueId']].find(
+        (v): v is string => typeof v === 'string',
+      ) ?? 'unknown';
     const start = iso();
     const agent = this.#participant({
       purpose: 'user',
@@ -152,7 +176,11 @@ export class CallManager {
   }
 
   /** Ends the conversation for the agent; `terminate` tells the client to close the peer connection. */
-  end(conv: Conversation, outcome: Outcome, opts: { terminate: boolean; disconnectType: string }): void {
+  end(
+    conv: Conversation,
+    outcome: Outcome,
+    opts: { terminate: boolean; disconnectType: string },
+  ): void {
     if (conv.endTime) {
       return;
     }
@@ -178,12 +206,14 @@ export class CallManager {
       }
     } else if (opts.terminate && leg.state !== 'ended') {
       const conn = this.legConnection(conv);
-      conn?.send(s.genesysWebrtc(leg.gjollJid, conn.fullJid, newId(), {
-        jsonrpc: '2.0',
-        id: newId(),
-        method: 'terminate',
-        params: { sessionId: leg.sessionId, reason: 'success' },
-      }));
+      conn?.send(
+        s.genesysWebrtc(leg.gjollJid, conn.fullJid, newId(), {
+          jsonrpc: '2.0',
+          id: newId(),
+          method: 'terminate',
+          params: { sessionId: leg.sessionId, reason: 'success' },
+        }),
+      );
     }
     leg.state = 'ended';
     leg.endedAt = Date.now();
@@ -213,8 +243,6 @@ export class CallManager {
   onRpc(conn: XmppConnection, text: string): Promise<boolean> {
     return onRpc(this.#hub, this, conn, text);
   }
-
-  onConnectionBound(_conn: XmppConnection): void {}
 
   /** A client that closed its stream on purpose and has no other socket on the channel has left. */
   onConnectionClosed(conn: XmppConnection): void {
@@ -256,9 +284,18 @@ export class CallManager {
     const org = this.#hub.dir.orgs.get(user.orgId);
     const sessionId = newId();
     const from = gjollJid(sessionId, org?.domain ?? 'localhost');
-    conv.leg = { sessionId, userId: user.id, gjollJid: from, autoAnswer, state: 'proposed', startedAt: Date.now() };
+    conv.leg = {
+      sessionId,
+      userId: user.id,
+      gjollJid: from,
+      autoAnswer,
+      state: 'proposed',
+      startedAt: Date.now(),
+    };
     for (const c of this.#hub.streaming.connectionsOf(user.id)) {
-      c.send(s.propose(from, c.fullJid, newId(), { sessionId, conversationId: conv.id, autoAnswer }));
+      c.send(
+        s.propose(from, c.fullJid, newId(), { sessionId, conversationId: conv.id, autoAnswer }),
+      );
     }
     this.#later(conv.id, conv.alertTimeoutMs, () => {
       if (conv.leg && conv.leg.state !== 'active') {
@@ -267,7 +304,13 @@ export class CallManager {
     });
   }
 
-  #create(user: User, direction: 'inbound' | 'outbound', participants: Participant[], start: string, alertTimeoutMs: number | undefined): Conversation {
+  #create(
+    user: User,
+    direction: 'inbound' | 'outbound',
+    participants: Participant[],
+    start: string,
+    alertTimeoutMs: number | undefined,
+  ): Conversation {
     const conv: Conversation = {
       id: newId(),
       orgId: user.orgId,
@@ -285,7 +328,10 @@ export class CallManager {
     return conv;
   }
 
-  #participant(p: Partial<Participant> & Pick<Participant, 'purpose' | 'name' | 'address' | 'state' | 'direction'>): Participant {
+  #participant(
+    p: Partial<Participant> &
+      Pick<Participant, 'purpose' | 'name' | 'address' | 'state' | 'direction'>,
+  ): Participant {
     return {
       id: newId(),
       callId: newId(),

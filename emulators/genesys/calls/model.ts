@@ -2,12 +2,7 @@
 import type { MediaPeer } from '../media/peer';
 
 export type CallState =
-  | 'alerting'
-  | 'contacting'
-  | 'dialing'
-  | 'connected'
-  | 'disconnected'
-  | 'terminated';
+  'alerting' | 'contacting' | 'dialing' | 'connected' | 'disconnected' | 'terminated';
 
 export type Purpose = 'customer' | 'external' | 'agent' | 'user' | 'acd';
 
@@ -84,8 +79,8 @@ export interface Conversation {
   leg?: SoftphoneLeg;
   alertTimeoutMs: number;
   outcome?: Outcome;
-  dtmf: Array<{ at: number; participantId: string; digits: string }>;
-  transfers: Array<{ at: number; participantId: string; target: Record<string, unknown> }>;
+  dtmf: { at: number; participantId: string; digits: string }[];
+  transfers: { at: number; participantId: string; target: Record<string, unknown> }[];
   patches: PatchRecord[];
   /** Every conversation event body sent, oldest first (JSON text). */
   events: string[];

@@ -23,12 +23,24 @@ export const PatchBody = z.looseObject({
   wrapup: z.looseObject({ code: z.string(), notes: z.string().optional() }).optional(),
 });
 
-export type OpResult = { ok: true; status?: number; body?: unknown } | { ok: false; status: number; code: string; message: string };
+export type OpResult =
+  | { ok: true; status?: number; body?: unknown }
+  | { ok: false; status: number; code: string; message: string };
 
-const fail = (status: number, code: string, message: string): OpResult => ({ ok: false, status, code, message });
+const fail = (status: number, code: string, message: string): OpResult => ({
+  ok: false,
+  status,
+  code,
+  message,
+});
 
 /** The participant the caller may control: its own, on a conversation of its org. */
-export function ownParticipant(hub: Hub, userId: string, cid: string, pid: string): { conv: Conversation; p: Participant } | OpResult {
+export function ownParticipant(
+  hub: Hub,
+  userId: string,
+  cid: string,
+  pid: string,
+): { conv: Conversation; p: Participant } | OpResult {
   const conv = hub.calls.get(cid);
   const p = conv?.participants.find((x) => x.id === pid);
   if (!conv || !p || conv.orgId !== hub.dir.users.get(userId)?.orgId) {
@@ -37,7 +49,13 @@ export function ownParticipant(hub: Hub, userId: string, cid: string, pid: strin
   return { conv, p };
 }
 
-export function patchParticipant(hub: Hub, userId: string, conv: Conversation, p: Participant, raw: unknown): OpResult {
+export function patchParticipant(
+  hub: Hub,
+  userId: string,
+  conv: Conversation,
+  p: Participant,
+  raw: unknown,
+): OpResult {
   const parsed = PatchBody.safeParse(raw);
   if (!parsed.success) {
     return fail(400, 'bad.request', parsed.error.message);
@@ -81,7 +99,12 @@ export function patchParticipant(hub: Hub, userId: string, conv: Conversation, p
   return { ok: true, status: 202 };
 }
 
-export function patchAttributes(hub: Hub, conv: Conversation, p: Participant, raw: unknown): OpResult {
+export function patchAttributes(
+  hub: Hub,
+  conv: Conversation,
+  p: Participant,
+  raw: unknown,
+): OpResult {
   const parsed = z.object({ attributes: z.record(z.string(), z.string()) }).safeParse(raw);
   if (!parsed.success) {
     return fail(400, 'bad.request', 'expected {"attributes": {string: string}}');
@@ -104,7 +127,12 @@ export function sendDigits(conv: Conversation, p: Participant, raw: unknown): Op
 }
 
 /** Blind transfer (or send-to-voicemail): the agent leaves, the target is recorded. */
-export function replaceParticipant(hub: Hub, conv: Conversation, p: Participant, raw: unknown): OpResult {
+export function replaceParticipant(
+  hub: Hub,
+  conv: Conversation,
+  p: Participant,
+  raw: unknown,
+): OpResult {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail(400, 'bad.request', 'expected a transfer target');
   }

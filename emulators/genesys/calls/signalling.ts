@@ -18,7 +18,13 @@ const Rpc = z.object({
   params: z.looseObject({ sessionId: z.string() }),
 });
 
-export function onJingleMessage(hub: Hub, calls: CallManager, conn: XmppConnection, kind: string, sessionId: string): void {
+export function onJingleMessage(
+  hub: Hub,
+  calls: CallManager,
+  conn: XmppConnection,
+  kind: string,
+  sessionId: string,
+): void {
   const conv = calls.bySession(sessionId);
   const leg = conv?.leg;
   if (!conv || !leg || conv.endTime || leg.userId !== conn.user?.id) {
@@ -73,7 +79,12 @@ async function sendOffer(hub: Hub, calls: CallManager, conv: Conversation): Prom
 }
 
 /** Handles one JSON-RPC request; false means the session is unknown (answered with an IQ error). */
-export async function onRpc(hub: Hub, calls: CallManager, conn: XmppConnection, text: string): Promise<boolean> {
+export async function onRpc(
+  hub: Hub,
+  calls: CallManager,
+  conn: XmppConnection,
+  text: string,
+): Promise<boolean> {
   let parsed: z.infer<typeof Rpc>;
   try {
     parsed = Rpc.parse(JSON.parse(text));

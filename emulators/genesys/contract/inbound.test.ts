@@ -14,15 +14,29 @@ describe('inbound calls', () => {
     expect(counts['PUT /api/v2/notifications/channels/{id}/subscriptions']).toBe(1);
 
     const bigValue = 'x'.repeat(200_000);
-    const { conversationId: cid, sessionId } = await emu.control.placeCall({ to: 'agent1', queue: 'Support', from: 'tel:+15551234567', attributes: { caseNumber: 'CS0001', big: bigValue } });
+    const { conversationId: cid, sessionId } = await emu.control.placeCall({
+      to: 'agent1',
+      queue: 'Support',
+      from: 'tel:+15551234567',
+      attributes: { caseNumber: 'CS0001', big: bigValue },
+    });
     const pending = await sdk.waitEvent('pendingSession');
     expect(pending.data).toMatchObject({ conversationId: cid, autoAnswer: false, id: sessionId });
 
-    await sdk.call((h, c) => h.accept(c), cid);
+    await sdk.accept(cid);
     await sdk.waitEvent('sessionStarted');
-    await emu.control.waitFor('agent connected', async () => (await emu.control.call(cid)).agentState === 'connected');
-    await waitRising('RTP at the SDK', async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0);
-    await waitRising('RTP at the emulator peer', async () => (await emu.control.media(cid)).peer?.packetsReceived ?? 0);
+    await emu.control.waitFor(
+      'agent connected',
+      async () => (await emu.control.call(cid)).agentState === 'connected',
+    );
+    await waitRising(
+      'RTP at the SDK',
+      async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0,
+    );
+    await waitRising(
+      'RTP at the emulator peer',
+      async () => (await emu.control.media(cid)).peer?.packetsReceived ?? 0,
+    );
     const media = await emu.control.waitFor('media flags', async () => {
       const m = await emu.control.media(cid);
       return m.hearsAgent && m.agentShouldHear ? m : undefined;
@@ -32,34 +46,49 @@ describe('inbound calls', () => {
     const detail = await emu.control.call(cid);
     expect(detail.attributes['big']).toHaveLength(200_000);
 
-    await sdk.call((h, c) => h.mute(c, true), cid);
-    await emu.control.waitFor('muted', async () => (await emu.control.media(cid)).hearsAgent === false);
+    await sdk.mute(cid, true);
+    await emu.control.waitFor('muted', async () => !(await emu.control.media(cid)).hearsAgent);
     expect((await emu.control.call(cid)).muted).toBe(true);
-    await sdk.call((h, c) => h.mute(c, false), cid);
+    await sdk.mute(cid, false);
 
-    await sdk.call((h, c) => h.hold(c, true), cid);
-    await emu.control.waitFor('held, no audio to agent', async () => (await emu.control.media(cid)).agentShouldHear === false);
+    await sdk.hold(cid, true);
+    await emu.control.waitFor(
+      'held, no audio to agent',
+      async () => !(await emu.control.media(cid)).agentShouldHear,
+    );
     const update = await sdk.waitEvent('conversationUpdate', { count: 2 });
     expect(update).toBeTruthy();
-    await sdk.call((h, c) => h.hold(c, false), cid);
+    await sdk.hold(cid, false);
     await emu.control.waitFor('unheld', async () => (await emu.control.media(cid)).agentShouldHear);
 
     // DTMF is a REST call (the SDK has no DTMF API); the product sends it with the same token.
-    const pid = (await emu.control.call(cid)).conversation['participants'] as Array<{ id: string; userId?: string }>;
+    const pid = (await emu.control.call(cid)).conversation['participants'] as {
+      id: string;
+      userId?: string;
+    }[];
     const agentPid = pid.find((p) => p.userId)?.id ?? '';
-    const res = await fetch(`${emu.url}/api/v2/conversations/calls/${cid}/participants/${agentPid}/digits`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer acme-agent1-token', 'content-type': 'application/json' },
-      body: JSON.stringify({ digits: '12#' }),
-    });
+    const res = await fetch(
+      `${emu.url}/api/v2/conversations/calls/${cid}/participants/${agentPid}/digits`,
+      {
+        method: 'POST',
+        headers: { authorization: 'Bearer acme-agent1-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ digits: '12#' }),
+      },
+    );
     expect(res.status).toBe(202);
 
-    await sdk.call((h, c) => h.end(c), cid);
+    await sdk.end(cid);
     await sdk.waitEvent('sessionEnded');
     const end = await emu.control.call(cid);
     expect(end.outcome).toBe('agent-hangup');
     expect(end.dtmf.map((d) => d.digits)).toEqual(['12#']);
-    expect(end.patches.map((p) => p.body)).toEqual([{ muted: true }, { muted: false }, { held: true }, { held: false }, { state: 'disconnected' }]);
+    expect(end.patches.map((p) => p.body)).toEqual([
+      { muted: true },
+      { muted: false },
+      { held: true },
+      { held: false },
+      { state: 'disconnected' },
+    ]);
     expect(await emu.control.softphoneSessions()).toEqual([]);
   });
 
@@ -68,27 +97,42 @@ describe('inbound calls', () => {
     const sdk = await open();
     const { conversationId: cid } = await emu.control.placeCall({ to: 'agent1' });
     await sdk.waitEvent('pendingSession');
-    await sdk.call((h, c) => h.decline(c), cid);
-    await emu.control.waitFor('declined', async () => (await emu.control.call(cid)).outcome === 'declined');
+    await sdk.decline(cid);
+    await emu.control.waitFor(
+      'declined',
+      async () => (await emu.control.call(cid)).outcome === 'declined',
+    );
     expect(await sdk.count('sessionStarted')).toBe(0);
   });
 
   it('auto-answers when the propose says so', async () => {
     const { emu, open } = await env.fresh();
     const sdk = await open();
-    const { conversationId: cid, sessionId } = await emu.control.placeCall({ to: 'agent1', autoAnswer: true });
+    const { conversationId: cid, sessionId } = await emu.control.placeCall({
+      to: 'agent1',
+      autoAnswer: true,
+    });
     const pending = await sdk.waitEvent('pendingSession');
     expect(pending.data?.['autoAnswer']).toBe(true);
     await sdk.waitEvent('sessionStarted');
-    await emu.control.waitFor('connected', async () => (await emu.control.call(cid)).agentState === 'connected');
-    await waitRising('RTP at the SDK', async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0);
+    await emu.control.waitFor(
+      'connected',
+      async () => (await emu.control.call(cid)).agentState === 'connected',
+    );
+    await waitRising(
+      'RTP at the SDK',
+      async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0,
+    );
   });
 
   it('ends the call when the far end hangs up', async () => {
     const { emu, open } = await env.fresh();
     const sdk = await open();
     const { conversationId: cid } = await emu.control.placeCall({ to: 'agent1', autoAnswer: true });
-    await emu.control.waitFor('connected', async () => (await emu.control.call(cid)).agentState === 'connected');
+    await emu.control.waitFor(
+      'connected',
+      async () => (await emu.control.call(cid)).agentState === 'connected',
+    );
     await emu.control.hangUp(cid);
     await sdk.waitEvent('sessionEnded');
     expect((await emu.control.call(cid)).outcome).toBe('remote-hangup');
@@ -97,7 +141,10 @@ describe('inbound calls', () => {
   it('retracts a call nobody answers before the alert timeout', async () => {
     const { emu, open } = await env.fresh();
     const sdk = await open();
-    const { conversationId: cid } = await emu.control.placeCall({ to: 'agent1', alertTimeoutMs: 800 });
+    const { conversationId: cid } = await emu.control.placeCall({
+      to: 'agent1',
+      alertTimeoutMs: 800,
+    });
     await sdk.waitEvent('pendingSession');
     await sdk.waitEvent('cancelPendingSession', { timeoutMs: 5_000 });
     expect((await emu.control.call(cid)).outcome).toBe('alert-timeout');

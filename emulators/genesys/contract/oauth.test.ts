@@ -8,7 +8,12 @@ import { useContractEnv } from './support';
 const env = useContractEnv();
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
-async function authorizeUrl(base: string, clientId: string, verifier: string, extra: Record<string, string> = {}) {
+async function authorizeUrl(
+  base: string,
+  clientId: string,
+  verifier: string,
+  extra: Record<string, string> = {},
+) {
   const q = new URLSearchParams({
     client_id: clientId,
     redirect_uri: REDIRECT,
@@ -35,12 +40,17 @@ async function token(base: string, form: Record<string, string>) {
 describe('OAuth code + PKCE', () => {
   it('signs in on the login page, redeems the code once, and the token works on REST and XMPP', async () => {
     const { emu, browser, open } = await env.fresh({ tokenExpiresInSec: 600 });
-    const { clientId } = await emu.control.registerOAuthClient({ org: 'Acme Support', redirectUris: [REDIRECT] });
+    const { clientId } = await emu.control.registerOAuthClient({
+      org: 'Acme Support',
+      redirectUris: [REDIRECT],
+    });
     const verifier = generateRandomCodeVerifier();
     const page = await browser.newPage();
     try {
       // The redirect target does not exist offline; capture it instead of loading it.
-      await page.route('https://*.chromiumapp.org/**', (route) => route.fulfill({ status: 200, body: 'done' }));
+      await page.route('https://*.chromiumapp.org/**', (route) =>
+        route.fulfill({ status: 200, body: 'done' }),
+      );
       await page.goto(await authorizeUrl(emu.url, clientId, verifier));
       await page.getByRole('button', { name: /Agent Two/ }).click();
       await page.waitForURL((u) => u.hostname.endsWith('.chromiumapp.org'), { timeout: 5_000 });
@@ -49,7 +59,13 @@ describe('OAuth code + PKCE', () => {
       const code = back.searchParams.get('code') ?? '';
       expect(code).not.toBe('');
 
-      const wrong = await token(emu.url, { grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: REDIRECT, code_verifier: generateRandomCodeVerifier() });
+      const wrong = await token(emu.url, {
+        grant_type: 'authorization_code',
+        client_id: clientId,
+        code,
+        redirect_uri: REDIRECT,
+        code_verifier: generateRandomCodeVerifier(),
+      });
       expect(wrong).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     } finally {
       await page.close();
@@ -58,18 +74,34 @@ describe('OAuth code + PKCE', () => {
     // A code is burnt by any redemption attempt, so start over for the good path.
     await emu.control.autoApprove('agent2');
     const verifier2 = generateRandomCodeVerifier();
-    const res = await fetch(await authorizeUrl(emu.url, clientId, verifier2), { redirect: 'manual' });
+    const res = await fetch(await authorizeUrl(emu.url, clientId, verifier2), {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(302);
     const loc = new URL(res.headers.get('location') ?? '');
     expect(loc.origin + loc.pathname).toBe(REDIRECT);
     const code2 = loc.searchParams.get('code') ?? '';
-    const good = await token(emu.url, { grant_type: 'authorization_code', client_id: clientId, code: code2, redirect_uri: REDIRECT, code_verifier: verifier2 });
+    const good = await token(emu.url, {
+      grant_type: 'authorization_code',
+      client_id: clientId,
+      code: code2,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier2,
+    });
     expect(good).toMatchObject({ status: 200, body: { token_type: 'bearer', expires_in: 600 } });
-    const replay = await token(emu.url, { grant_type: 'authorization_code', client_id: clientId, code: code2, redirect_uri: REDIRECT, code_verifier: verifier2 });
+    const replay = await token(emu.url, {
+      grant_type: 'authorization_code',
+      client_id: clientId,
+      code: code2,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier2,
+    });
     expect(replay).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
 
     const accessToken = String(good.body['access_token']);
-    const me = await fetch(`${emu.url}/api/v2/users/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const me = await fetch(`${emu.url}/api/v2/users/me`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(((await me.json()) as { id: string }).id).toBe(SEED.agent2.userId);
     await open(accessToken);
     expect(await emu.control.sessions('agent2')).toHaveLength(1);
@@ -77,10 +109,15 @@ describe('OAuth code + PKCE', () => {
 
   it('redirects with access_denied when the user denies', async () => {
     const { emu, browser } = await env.fresh();
-    const { clientId } = await emu.control.registerOAuthClient({ org: 'acmesupport', redirectUris: [REDIRECT] });
+    const { clientId } = await emu.control.registerOAuthClient({
+      org: 'acmesupport',
+      redirectUris: [REDIRECT],
+    });
     const page = await browser.newPage();
     try {
-      await page.route('https://*.chromiumapp.org/**', (route) => route.fulfill({ status: 200, body: 'done' }));
+      await page.route('https://*.chromiumapp.org/**', (route) =>
+        route.fulfill({ status: 200, body: 'done' }),
+      );
       await page.goto(await authorizeUrl(emu.url, clientId, generateRandomCodeVerifier()));
       await page.locator('#deny').click();
       await page.waitForURL((u) => u.hostname.endsWith('.chromiumapp.org'), { timeout: 5_000 });
@@ -95,8 +132,14 @@ describe('OAuth code + PKCE', () => {
 
   it('refuses unregistered redirect URIs without redirecting', async () => {
     const { emu } = await env.fresh();
-    const { clientId } = await emu.control.registerOAuthClient({ org: 'Acme Support', redirectUris: [REDIRECT] });
-    const url = (await authorizeUrl(emu.url, clientId, generateRandomCodeVerifier())).replace(encodeURIComponent(REDIRECT), encodeURIComponent('https://evil.example/'));
+    const { clientId } = await emu.control.registerOAuthClient({
+      org: 'Acme Support',
+      redirectUris: [REDIRECT],
+    });
+    const url = (await authorizeUrl(emu.url, clientId, generateRandomCodeVerifier())).replace(
+      encodeURIComponent(REDIRECT),
+      encodeURIComponent('https://evil.example/'),
+    );
     const res = await fetch(url, { redirect: 'manual' });
     expect(res.status).toBe(400);
   });

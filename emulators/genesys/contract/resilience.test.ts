@@ -9,15 +9,24 @@ describe('streaming resilience', () => {
   it('survives a dropped WebSocket mid-call with audio intact and no duplicate session', async () => {
     const { emu, open } = await env.fresh();
     const sdk = await open();
-    const { conversationId: cid, sessionId } = await emu.control.placeCall({ to: 'agent1', autoAnswer: true });
-    await emu.control.waitFor('connected', async () => (await emu.control.call(cid)).agentState === 'connected');
+    const { conversationId: cid, sessionId } = await emu.control.placeCall({
+      to: 'agent1',
+      autoAnswer: true,
+    });
+    await emu.control.waitFor(
+      'connected',
+      async () => (await emu.control.call(cid)).agentState === 'connected',
+    );
     const before = await emu.control.sessions('agent1');
     expect(before).toHaveLength(1);
 
     const { dropped } = await emu.control.dropSockets('destroy');
     expect(dropped).toBe(1);
     await sdk.waitEvent('disconnected');
-    await waitRising('RTP at the SDK during the gap', async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0);
+    await waitRising(
+      'RTP at the SDK during the gap',
+      async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0,
+    );
     const reconnected = await sdk.waitEvent('connected', { count: 2, timeoutMs: 15_000 });
     expect(reconnected.data).toMatchObject({ reconnect: true });
 
@@ -27,11 +36,17 @@ describe('streaming resilience', () => {
     expect(after[0]?.fullJid).not.toBe(before[0]?.fullJid);
 
     // Call control still works over the new socket, and audio still flows both ways.
-    await sdk.call((h, c) => h.hold(c, true), cid);
+    await sdk.hold(cid, true);
     await emu.control.waitFor('held', async () => (await emu.control.call(cid)).held);
-    await sdk.call((h, c) => h.hold(c, false), cid);
-    await waitRising('RTP at the emulator peer', async () => (await emu.control.media(cid)).peer?.packetsReceived ?? 0);
-    await waitRising('RTP at the SDK', async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0);
+    await sdk.hold(cid, false);
+    await waitRising(
+      'RTP at the emulator peer',
+      async () => (await emu.control.media(cid)).peer?.packetsReceived ?? 0,
+    );
+    await waitRising(
+      'RTP at the SDK',
+      async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0,
+    );
     expect(await sdk.count('sessionStarted')).toBe(1);
     expect(await sdk.count('sessionEnded')).toBe(0);
     await emu.control.hangUp(cid);
@@ -42,14 +57,20 @@ describe('streaming resilience', () => {
     const { emu, open } = await env.fresh();
     const sdk = await open();
     const { conversationId: cid } = await emu.control.placeCall({ to: 'agent1', autoAnswer: true });
-    await emu.control.waitFor('connected', async () => (await emu.control.call(cid)).agentState === 'connected');
-    await sdk.call((h) => h.destroy(), null);
+    await emu.control.waitFor(
+      'connected',
+      async () => (await emu.control.call(cid)).agentState === 'connected',
+    );
+    await sdk.destroy();
     const call = await emu.control.waitFor('ended', async () => {
       const c = await emu.control.call(cid);
       return c.endTime ? c : undefined;
     });
     expect(call.outcome).toBe('client-terminate');
-    await emu.control.waitFor('no live XMPP session', async () => (await emu.control.sessions('agent1')).length === 0);
+    await emu.control.waitFor(
+      'no live XMPP session',
+      async () => (await emu.control.sessions('agent1')).length === 0,
+    );
     expect(await emu.control.softphoneSessions()).toEqual([]);
   });
 
@@ -71,17 +92,26 @@ describe('streaming resilience', () => {
     const r = await sdk.init('not-a-token');
     expect(r.ok).toBe(false);
     expect(Date.now() - t0).toBeLessThan(3_000);
-    const errors = (await sdk.events()).filter((e) => e.name === 'sdkError').map((e) => e.data?.['type']);
+    const errors = (await sdk.events())
+      .filter((e) => e.name === 'sdkError')
+      .map((e) => e.data?.['type']);
     expect(errors).toContain('http');
   });
 
   it('retries a 429 at the pace Retry-After asks for', async () => {
     const { emu, blank } = await env.fresh();
-    await emu.control.restFault({ status: 429, retryAfterSec: 1, count: 2, pathPrefix: '/users/me' });
+    await emu.control.restFault({
+      status: 429,
+      retryAfterSec: 1,
+      count: 2,
+      pathPrefix: '/users/me',
+    });
     const sdk = await blank();
     const r = await sdk.init('acme-agent1-token');
     expect(r.ok).toBe(true);
-    const times = (await emu.control.requests()).entries.filter((e) => e.path === '/api/v2/users/me').map((e) => e.t);
+    const times = (await emu.control.requests()).entries
+      .filter((e) => e.path === '/api/v2/users/me')
+      .map((e) => e.t);
     expect(times).toHaveLength(3);
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
     for (const gap of gaps) {
@@ -96,9 +126,13 @@ describe('streaming resilience', () => {
     await emu.control.dropSockets('destroy');
     await sdk.waitEvent('disconnected');
     await sleep(2_500); // the client's first reconnect attempt is now held
-    expect((await emu.control.sessions('agent1')).filter((s) => s.state === 'bound')).toHaveLength(0);
+    expect((await emu.control.sessions('agent1')).filter((s) => s.state === 'bound')).toHaveLength(
+      0,
+    );
     await emu.control.restore();
     await sdk.waitEvent('connected', { count: 2, timeoutMs: 20_000 });
-    expect((await emu.control.sessions('agent1')).filter((s) => s.state === 'bound')).toHaveLength(1);
+    expect((await emu.control.sessions('agent1')).filter((s) => s.state === 'bound')).toHaveLength(
+      1,
+    );
   });
 });

@@ -20,45 +20,65 @@ export interface Rtp {
   bytesReceived: number;
 }
 
-type HarnessWindow = {
-  harness: {
-    init(cfg: { token: string; serverSidePings?: boolean; extra?: Record<string, unknown> }): Promise<{ ok: boolean; error?: string }>;
-    events: HarnessEvent[];
-    count(name: string): number;
-    accept(cid: string): Promise<void>;
-    decline(cid: string): Promise<void>;
-    mute(cid: string, on: boolean): Promise<void>;
-    hold(cid: string, on: boolean): Promise<void>;
-    end(cid: string): Promise<void>;
-    dial(phone: string): Promise<{ id: string }>;
-    destroy(): Promise<void>;
-    rtp(sessionId: string): Promise<Rtp | null>;
-  };
+type Harness = Record<string, ((...args: unknown[]) => unknown) | undefined> & {
+  events: HarnessEvent[];
+  count(name: string): number;
 };
+interface HarnessWindow {
+  harness: Harness;
+}
+
+/** The harness's SDK operations (see harness/page.ts). */
+export type HarnessOp =
+  | 'init'
+  | 'accept'
+  | 'decline'
+  | 'mute'
+  | 'hold'
+  | 'end'
+  | 'dial'
+  | 'destroy'
+  | 'disconnect'
+  | 'rtp';
 
 export class SdkPage {
   constructor(readonly page: Page) {}
 
-  call<A, R>(fn: (h: HarnessWindow['harness'], arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  /** Runs one harness operation in the page and returns its (serialisable) result. */
+  run<R = unknown>(op: HarnessOp, ...args: unknown[]): Promise<R> {
     return this.page.evaluate(
-      ([src, a]) => {
-        const f = new Function('h', 'a', `return (${src})(h, a);`) as (h: unknown, a: unknown) => unknown;
-        return f((window as unknown as HarnessWindow).harness, a);
+      async ([name, a]) => {
+        const fn = (window as unknown as HarnessWindow).harness[name];
+        if (typeof fn !== 'function') {
+          throw new Error(`no harness op ${name}`);
+        }
+        return await fn(...a);
       },
-      [fn.toString(), arg] as const,
+      [op, args] as const,
     ) as Promise<R>;
   }
 
+  accept = (cid: string) => this.run('accept', cid);
+  decline = (cid: string) => this.run('decline', cid);
+  mute = (cid: string, on: boolean) => this.run('mute', cid, on);
+  hold = (cid: string, on: boolean) => this.run('hold', cid, on);
+  end = (cid: string) => this.run('end', cid);
+  dial = (phone: string) => this.run<{ id: string }>('dial', phone);
+  destroy = () => this.run('destroy');
+
   init(token: string, opts: { serverSidePings?: boolean; extra?: Record<string, unknown> } = {}) {
-    return this.call((h, a) => h.init(a), { token, ...opts });
+    return this.run<{ ok: boolean; error?: string }>('init', { token, ...opts });
   }
 
   events(): Promise<HarnessEvent[]> {
-    return this.call((h) => h.events, null);
+    return this.page.evaluate(() => (window as unknown as HarnessWindow).harness.events);
   }
 
   /** Waits until the SDK has emitted `name` at least `count` times; returns that event. */
-  async waitEvent(name: string, opts: { count?: number; timeoutMs?: number } = {}): Promise<HarnessEvent> {
+  async waitEvent(
+    name: string,
+    opts: { count?: number; timeoutMs?: number } = {},
+  ): Promise<HarnessEvent> {
     const count = opts.count ?? 1;
     await this.page.waitForFunction(
       ([n, c]) => (window as unknown as HarnessWindow).harness.count(n) >= c,
@@ -74,20 +94,23 @@ export class SdkPage {
   }
 
   count(name: string): Promise<number> {
-    return this.call((h, n) => h.count(n), name);
+    return this.page.evaluate((n) => (window as unknown as HarnessWindow).harness.count(n), name);
   }
 
   rtp(sessionId: string): Promise<Rtp | null> {
-    return this.call((h, s) => h.rtp(s), sessionId);
+    return this.run<Rtp | null>('rtp', sessionId);
   }
 }
 
 export interface Env {
   emu: GenesysEmulator;
   browser: BrowserContext;
-  open(token?: string, opts?: { serverSidePings?: boolean; extra?: Record<string, unknown> }): Promise<SdkPage>;
+  open: (
+    token?: string,
+    opts?: { serverSidePings?: boolean; extra?: Record<string, unknown> },
+  ) => Promise<SdkPage>;
   /** A harness page without initialising the SDK. */
-  blank(): Promise<SdkPage>;
+  blank: () => Promise<SdkPage>;
 }
 
 /** Registers hooks: a browser for the file, a new emulator for each `env.fresh()`. */
@@ -127,7 +150,7 @@ export function useContractEnv() {
         emu,
         browser: ctx,
         blank,
-        async open(token = 'acme-agent1-token', o = {}) {
+        open: async (token = 'acme-agent1-token', o = {}) => {
           const sdk = await blank();
           const r = await sdk.init(token, o);
           if (!r.ok) {
@@ -143,7 +166,12 @@ export function useContractEnv() {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `read()` has grown by at least `by` (e.g. RTP packets), with its own timeout. */
-export async function waitRising(what: string, read: () => Promise<number>, by = 20, timeoutMs = 8_000): Promise<number> {
+export async function waitRising(
+  what: string,
+  read: () => Promise<number>,
+  by = 20,
+  timeoutMs = 8_000,
+): Promise<number> {
   const start = await read();
   const deadline = Date.now() + timeoutMs;
   let now = start;

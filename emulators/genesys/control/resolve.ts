@@ -4,7 +4,11 @@ import type { Directory, Org, User } from '../state';
 export function resolveUser(dir: Directory, ref: string): User | undefined {
   const r = ref.toLowerCase();
   for (const u of dir.users.values()) {
-    if (u.id === ref || u.username.toLowerCase() === r || u.username.split('@')[0]?.toLowerCase() === r) {
+    if (
+      u.id === ref ||
+      u.username.toLowerCase() === r ||
+      u.username.split('@')[0]?.toLowerCase() === r
+    ) {
       return u;
     }
   }

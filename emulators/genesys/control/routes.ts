@@ -48,7 +48,15 @@ export function createControlRouter(hub: Hub): Router {
   r.add('GET', '/directory', () =>
     ok({
       orgs: [...hub.dir.orgs.values()],
-      users: [...hub.dir.users.values()].map((u) => ({ id: u.id, orgId: u.orgId, name: u.name, username: u.username, jabberId: u.jabberId, stationId: u.stationId, token: u.demoToken })),
+      users: [...hub.dir.users.values()].map((u) => ({
+        id: u.id,
+        orgId: u.orgId,
+        name: u.name,
+        username: u.username,
+        jabberId: u.jabberId,
+        stationId: u.stationId,
+        token: u.demoToken,
+      })),
       stations: [...hub.dir.stations.values()].map(stationJson),
       queues: [...hub.dir.queues.values()],
     }),
@@ -72,7 +80,12 @@ export function createControlRouter(hub: Hub): Router {
   r.add('POST', '/calls/:id/hangup', (req) => ok({ ended: hub.calls.hangUpRemote(conv(req).id) }));
   r.add('GET', '/calls/:id/media', async (req) => ok(await hub.calls.mediaReport(conv(req).id)));
   r.add('GET', '/softphone-sessions', () =>
-    ok(hub.calls.all().filter((c) => c.leg && c.leg.state !== 'ended').map(callSummary)),
+    ok(
+      hub.calls
+        .all()
+        .filter((c) => c.leg && c.leg.state !== 'ended')
+        .map(callSummary),
+    ),
   );
 
   r.add('GET', '/sessions', (req) => {
@@ -101,7 +114,10 @@ export function createControlRouter(hub: Hub): Router {
   });
   r.add('POST', '/faults/drop', (req) => {
     const b = body(S.Drop, req);
-    return ok({ dropped: hub.streaming.drop(b.mode, b.user ? user(b.user).id : undefined), t: Date.now() });
+    return ok({
+      dropped: hub.streaming.drop(b.mode, b.user ? user(b.user).id : undefined),
+      t: Date.now(),
+    });
   });
   r.add('POST', '/faults/blackhole', (req) => {
     hub.streaming.blackhole(body(S.Seconds, req).seconds * 1000);
@@ -136,7 +152,10 @@ export function createControlRouter(hub: Hub): Router {
   });
   r.add('POST', '/faults/sasl', (req) => {
     const b = body(S.SaslFault, req);
-    hub.faults.failSasl({ ...(b.count !== undefined ? { count: b.count } : {}), ...(b.seconds !== undefined ? { seconds: b.seconds } : {}) });
+    hub.faults.failSasl({
+      ...(b.count !== undefined ? { count: b.count } : {}),
+      ...(b.seconds !== undefined ? { seconds: b.seconds } : {}),
+    });
     return ok(hub.faults.snapshot());
   });
   r.add('POST', '/faults/no-longer-subscribed', (req) => {
@@ -150,10 +169,13 @@ export function createControlRouter(hub: Hub): Router {
       throw new ControlError(404, 'unknown conversation');
     }
     const topic = `v2.users.${c.agentUserId}.conversations`;
-    const wrap = (eventBody: string) => `{"topicName":${JSON.stringify(topic)},"version":"2","eventBody":${eventBody},"metadata":{"CorrelationId":"${newId()}"}}`;
+    const wrap = (eventBody: string) =>
+      `{"topicName":${JSON.stringify(topic)},"version":"2","eventBody":${eventBody},"metadata":{"CorrelationId":"${newId()}"}}`;
     const last = c.events.at(-1) ?? '{}';
     const raws: Record<typeof b.kind, string[]> = {
-      'malformed-json': [`{"topicName":${JSON.stringify(topic)},"eventBody":{"id":"${c.id}","participants":[`],
+      'malformed-json': [
+        `{"topicName":${JSON.stringify(topic)},"eventBody":{"id":"${c.id}","participants":[`,
+      ],
       'malformed-shape': [wrap(JSON.stringify({ id: c.id, participants: 'not-a-list' }))],
       duplicate: [wrap(last), wrap(last)],
       'out-of-order': [wrap(c.events.at(-2) ?? last)],
@@ -168,19 +190,38 @@ export function createControlRouter(hub: Hub): Router {
   r.add('POST', '/tokens', (req) => {
     const b = body(S.IssueToken, req);
     const u = user(b.user);
-    const t = hub.tokens.issue(u.id, u.orgId, b.expiresInSec !== undefined ? { expiresInSec: b.expiresInSec } : {});
+    const t = hub.tokens.issue(
+      u.id,
+      u.orgId,
+      b.expiresInSec !== undefined ? { expiresInSec: b.expiresInSec } : {},
+    );
     return ok({ token: t.token, userId: u.id, expiresAt: t.expiresAt }, 201);
   });
-  r.add('POST', '/tokens/expire', (req) => ok({ found: hub.tokens.expire(body(S.TokenRef, req).token) }));
-  r.add('POST', '/tokens/revoke', (req) => ok({ found: hub.tokens.revoke(body(S.TokenRef, req).token) }));
-  r.add('POST', '/tokens/revoke-user', (req) => ok({ revoked: hub.tokens.revokeUser(user(body(S.IssueToken.pick({ user: true }), req).user).id) }));
+  r.add('POST', '/tokens/expire', (req) =>
+    ok({ found: hub.tokens.expire(body(S.TokenRef, req).token) }),
+  );
+  r.add('POST', '/tokens/revoke', (req) =>
+    ok({ found: hub.tokens.revoke(body(S.TokenRef, req).token) }),
+  );
+  r.add('POST', '/tokens/revoke-user', (req) =>
+    ok({
+      revoked: hub.tokens.revokeUser(user(body(S.IssueToken.pick({ user: true }), req).user).id),
+    }),
+  );
 
   r.add('PATCH', '/stations/:id', (req) => {
-    const st = hub.dir.stations.get(req.params['id'] ?? '') ?? hub.dir.stations.get(resolveUser(hub.dir, req.params['id'] ?? '')?.stationId ?? '');
+    const st =
+      hub.dir.stations.get(req.params['id'] ?? '') ??
+      hub.dir.stations.get(resolveUser(hub.dir, req.params['id'] ?? '')?.stationId ?? '');
     if (!st) {
       throw new ControlError(404, 'unknown station');
     }
-    Object.assign(st, Object.fromEntries(Object.entries(body(S.StationPatch, req)).filter(([, v]) => v !== undefined)));
+    Object.assign(
+      st,
+      Object.fromEntries(
+        Object.entries(body(S.StationPatch, req)).filter(([, v]) => v !== undefined),
+      ),
+    );
     return ok(stationJson(st));
   });
 
@@ -190,7 +231,16 @@ export function createControlRouter(hub: Hub): Router {
     if (!org) {
       throw new ControlError(404, `unknown org ${b.org}`);
     }
-    return ok(hub.oauth.register({ clientId: b.clientId ?? newId(), orgId: org.id, name: b.name ?? 'Switchboard', redirectUris: b.redirectUris, refreshTokens: b.refreshTokens ?? false }), 201);
+    return ok(
+      hub.oauth.register({
+        clientId: b.clientId ?? newId(),
+        orgId: org.id,
+        name: b.name ?? 'Switchboard',
+        redirectUris: b.redirectUris,
+        refreshTokens: b.refreshTokens ?? false,
+      }),
+      201,
+    );
   });
   r.add('POST', '/oauth/auto-approve', (req) => {
     const b = body(S.AutoApprove, req);

@@ -13,9 +13,15 @@ export const PlaceCall = z.object({
 });
 export type PlaceCall = z.infer<typeof PlaceCall>;
 
-export const Drop = z.object({ mode: z.enum(['destroy', 'close']).default('destroy'), user: z.string().optional() });
+export const Drop = z.object({
+  mode: z.enum(['destroy', 'close']).default('destroy'),
+  user: z.string().optional(),
+});
 export const Seconds = z.object({ seconds: z.number().positive() });
-export const Latency = z.object({ restMs: z.number().min(0).optional(), wsMs: z.number().min(0).optional() });
+export const Latency = z.object({
+  restMs: z.number().min(0).optional(),
+  wsMs: z.number().min(0).optional(),
+});
 export const RestFaultBody = z.object({
   status: z.number().int().min(400).max(599),
   count: z.number().int().positive().optional(),
@@ -23,13 +29,19 @@ export const RestFaultBody = z.object({
   retryAfterSec: z.number().min(0).optional(),
   pathPrefix: z.string().optional(),
 });
-export const SaslFault = z.object({ count: z.number().int().positive().optional(), seconds: z.number().positive().optional() });
+export const SaslFault = z.object({
+  count: z.number().int().positive().optional(),
+  seconds: z.number().positive().optional(),
+});
 export const UserRef = z.object({ user: z.string().optional() });
 export const EventFault = z.object({
   conversationId: z.string(),
   kind: z.enum(['malformed-json', 'malformed-shape', 'duplicate', 'out-of-order']),
 });
-export const IssueToken = z.object({ user: z.string(), expiresInSec: z.number().positive().optional() });
+export const IssueToken = z.object({
+  user: z.string(),
+  expiresInSec: z.number().positive().optional(),
+});
 export const TokenRef = z.object({ token: z.string() });
 export const StationPatch = z.object({
   webRtcPersistentEnabled: z.boolean().optional(),
@@ -40,7 +52,7 @@ export const OAuthClientBody = z.object({
   clientId: z.string().optional(),
   org: z.string(),
   name: z.string().optional(),
-  redirectUris: z.array(z.string().url()).min(1),
+  redirectUris: z.array(z.url()).min(1),
   refreshTokens: z.boolean().optional(),
 });
 export const AutoApprove = z.object({ user: z.string().nullable() });

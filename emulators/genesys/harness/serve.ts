@@ -21,12 +21,19 @@ export function serveHarness(req: IncomingMessage, res: ServerResponse, path: st
     if (!existsSync(file)) {
       return send(res, req, { status: 404, text: 'SDK bundle not found' });
     }
-    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+    res.writeHead(200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'max-age=3600',
+    });
     createReadStream(file).pipe(res);
     return;
   }
   if (path === '/_emulator/harness/' || path === '/_emulator/harness/index.html') {
-    return send(res, req, { status: 200, text: HARNESS_HTML, contentType: 'text/html; charset=utf-8' });
+    return send(res, req, {
+      status: 200,
+      text: HARNESS_HTML,
+      contentType: 'text/html; charset=utf-8',
+    });
   }
   send(res, req, { status: 404, text: 'not found' });
 }

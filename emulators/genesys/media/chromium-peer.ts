@@ -17,7 +17,9 @@ interface EmuApi {
   close(id: string): void;
 }
 
-type EmuWindow = { emu: EmuApi };
+interface EmuWindow {
+  emu: EmuApi;
+}
 
 class ChromiumPeer implements MediaPeer {
   constructor(
@@ -30,10 +32,10 @@ class ChromiumPeer implements MediaPeer {
   }
 
   setAnswer(sdp: string): Promise<void> {
-    return this.page.evaluate(
-      ([id, s]) => (window as unknown as EmuWindow).emu.answer(id, s),
-      [this.id, sdp] as const,
-    );
+    return this.page.evaluate(([id, s]) => (window as unknown as EmuWindow).emu.answer(id, s), [
+      this.id,
+      sdp,
+    ] as const);
   }
 
   addCandidate(c: { candidate: string; sdpMid: string }): Promise<void> {
@@ -44,14 +46,17 @@ class ChromiumPeer implements MediaPeer {
   }
 
   setSending(on: boolean): Promise<void> {
-    return this.page.evaluate(
-      ([id, v]) => (window as unknown as EmuWindow).emu.sending(id, v),
-      [this.id, on] as const,
-    );
+    return this.page.evaluate(([id, v]) => (window as unknown as EmuWindow).emu.sending(id, v), [
+      this.id,
+      on,
+    ] as const);
   }
 
   async stats(): Promise<PeerStats> {
-    const stats = await this.page.evaluate((id) => (window as unknown as EmuWindow).emu.stats(id), this.id);
+    const stats = await this.page.evaluate(
+      (id) => (window as unknown as EmuWindow).emu.stats(id),
+      this.id,
+    );
     return (
       stats ?? {
         connectionState: 'closed',
@@ -97,7 +102,11 @@ export class ChromiumMediaPeers implements MediaPeerFactory {
       }
       const page = await context.newPage();
       await page.goto(`${this.baseUrl()}${PEER_PAGE_PATH}`);
-      await page.waitForFunction(() => (window as unknown as { emuReady?: boolean }).emuReady === true, null, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { emuReady?: boolean }).emuReady === true,
+        null,
+        { timeout: 10_000 },
+      );
       return page;
     })();
     this.#page.catch(() => {

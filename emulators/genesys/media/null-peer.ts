@@ -40,16 +40,21 @@ class NullPeer implements MediaPeer {
   #sending = true;
   #closed = false;
   constructor(readonly id: string) {}
-  async createOffer(): Promise<string> {
-    return staticOffer();
+  createOffer(): Promise<string> {
+    return Promise.resolve(staticOffer());
   }
-  async setAnswer(): Promise<void> {}
-  async addCandidate(): Promise<void> {}
-  async setSending(on: boolean): Promise<void> {
+  setAnswer(): Promise<void> {
+    return Promise.resolve();
+  }
+  addCandidate(): Promise<void> {
+    return Promise.resolve();
+  }
+  setSending(on: boolean): Promise<void> {
     this.#sending = on;
+    return Promise.resolve();
   }
-  async stats(): Promise<PeerStats> {
-    return {
+  stats(): Promise<PeerStats> {
+    return Promise.resolve({
       connectionState: this.#closed ? 'closed' : 'new',
       packetsReceived: 0,
       bytesReceived: 0,
@@ -58,18 +63,21 @@ class NullPeer implements MediaPeer {
       receiveRate: 0,
       sendRate: 0,
       sending: this.#sending,
-    };
+    });
   }
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.#closed = true;
+    return Promise.resolve();
   }
 }
 
 export class NullMediaPeers implements MediaPeerFactory {
   readonly kind = 'none';
   readonly realMedia = false;
-  async create(id: string): Promise<MediaPeer> {
-    return new NullPeer(id);
+  create(id: string): Promise<MediaPeer> {
+    return Promise.resolve(new NullPeer(id));
   }
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }

@@ -2,10 +2,18 @@
 import { escapeHtml } from '../html';
 import type { User } from '../state';
 
-export function loginPage(opts: { requestId: string; clientName: string; orgName: string; users: User[] }): string {
+export function loginPage(opts: {
+  requestId: string;
+  clientName: string;
+  orgName: string;
+  users: User[];
+}): string {
   const e = escapeHtml;
   const buttons = opts.users
-    .map((u) => `<button type="submit" name="userId" value="${e(u.id)}" data-username="${e(u.username)}">Sign in as ${e(u.name)} (${e(u.username)})</button>`)
+    .map(
+      (u) =>
+        `<button type="submit" name="userId" value="${e(u.id)}" data-username="${e(u.username)}">Sign in as ${e(u.name)} (${e(u.username)})</button>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in - ${e(opts.orgName)}</title>

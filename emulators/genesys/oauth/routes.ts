@@ -19,8 +19,15 @@ function redirect(uri: string, params: Record<string, string | undefined>): Repl
   return { status: 302, headers: { location: url.toString() } };
 }
 
-const html = (status: number, text: string): Reply => ({ status, text, contentType: 'text/html; charset=utf-8' });
-const oauthError = (error: string, description: string, status = 400): Reply => ({ status, body: { error, error_description: description } });
+const html = (status: number, text: string): Reply => ({
+  status,
+  text,
+  contentType: 'text/html; charset=utf-8',
+});
+const oauthError = (error: string, description: string, status = 400): Reply => ({
+  status,
+  body: { error, error_description: description },
+});
 
 function authorize(hub: Hub, q: URLSearchParams): Reply {
   const client = hub.oauth.clients.get(q.get('client_id') ?? '');
@@ -33,33 +40,67 @@ function authorize(hub: Hub, q: URLSearchParams): Reply {
   }
   const state = q.get('state') ?? undefined;
   if (q.get('response_type') !== 'code') {
-    return redirect(redirectUri, { error: 'unsupported_response_type', error_description: 'only response_type=code is supported', state });
+    return redirect(redirectUri, {
+      error: 'unsupported_response_type',
+      error_description: 'only response_type=code is supported',
+      state,
+    });
   }
   const challenge = q.get('code_challenge') ?? undefined;
   if (challenge && (q.get('code_challenge_method') ?? 'plain') !== 'S256') {
-    return redirect(redirectUri, { error: 'invalid_request', error_description: 'code_challenge_method must be S256', state });
+    return redirect(redirectUri, {
+      error: 'invalid_request',
+      error_description: 'code_challenge_method must be S256',
+      state,
+    });
   }
   const target = q.get('target');
   if (target && target !== client.orgId) {
-    return redirect(redirectUri, { error: 'invalid_request', error_description: 'target org does not match the client', state });
+    return redirect(redirectUri, {
+      error: 'invalid_request',
+      error_description: 'target org does not match the client',
+      state,
+    });
   }
-  const req = hub.oauth.startRequest({ clientId: client.clientId, redirectUri, orgId: client.orgId, ...(state !== undefined ? { state } : {}), ...(challenge ? { codeChallenge: challenge } : {}) });
+  const req = hub.oauth.startRequest({
+    clientId: client.clientId,
+    redirectUri,
+    orgId: client.orgId,
+    ...(state !== undefined ? { state } : {}),
+    ...(challenge ? { codeChallenge: challenge } : {}),
+  });
   const auto = hub.oauth.autoApproveUserId;
   if (auto && hub.dir.users.get(auto)?.orgId === client.orgId) {
     return decide(hub, req, 'approve', auto);
   }
   const users = [...hub.dir.users.values()].filter((u) => u.orgId === client.orgId);
   const org = hub.dir.orgs.get(client.orgId);
-  return html(200, loginPage({ requestId: req.id, clientName: client.name, orgName: org?.name ?? client.orgId, users }));
+  return html(
+    200,
+    loginPage({
+      requestId: req.id,
+      clientName: client.name,
+      orgName: org?.name ?? client.orgId,
+      users,
+    }),
+  );
 }
 
 function decide(hub: Hub, req: AuthRequest, action: string, userId: string | undefined): Reply {
   if (action !== 'approve') {
-    return redirect(req.redirectUri, { error: 'access_denied', error_description: 'The user denied the request.', state: req.state });
+    return redirect(req.redirectUri, {
+      error: 'access_denied',
+      error_description: 'The user denied the request.',
+      state: req.state,
+    });
   }
   const user = hub.dir.users.get(userId ?? '');
-  if (!user || user.orgId !== req.orgId) {
-    return redirect(req.redirectUri, { error: 'access_denied', error_description: 'Unknown user.', state: req.state });
+  if (user?.orgId !== req.orgId) {
+    return redirect(req.redirectUri, {
+      error: 'access_denied',
+      error_description: 'Unknown user.',
+      state: req.state,
+    });
   }
   return redirect(req.redirectUri, { code: hub.oauth.issueCode(req, user.id), state: req.state });
 }
@@ -80,7 +121,12 @@ async function token(hub: Hub, req: IncomingMessage, body: Record<string, string
   }
   let userId: string;
   if (body['grant_type'] === 'authorization_code') {
-    const r = await hub.oauth.redeem({ code: body['code'] ?? '', clientId, redirectUri: body['redirect_uri'], verifier: body['code_verifier'] });
+    const r = await hub.oauth.redeem({
+      code: body['code'] ?? '',
+      clientId,
+      redirectUri: body['redirect_uri'],
+      verifier: body['code_verifier'],
+    });
     if (!r.ok) {
       return oauthError(r.error, r.description);
     }
@@ -92,10 +138,16 @@ async function token(hub: Hub, req: IncomingMessage, body: Record<string, string
     }
     userId = r.userId;
   } else {
-    return oauthError('unsupported_grant_type', `grant_type ${body['grant_type'] ?? '(none)'} is not supported`);
+    return oauthError(
+      'unsupported_grant_type',
+      `grant_type ${body['grant_type'] ?? '(none)'} is not supported`,
+    );
   }
   const expiresIn = hub.options.tokenExpiresInSec;
-  const issued = hub.tokens.issue(userId, client.orgId, { expiresInSec: expiresIn, source: 'oauth' });
+  const issued = hub.tokens.issue(userId, client.orgId, {
+    expiresInSec: expiresIn,
+    source: 'oauth',
+  });
   return {
     status: 200,
     headers: { 'cache-control': 'no-store' },
@@ -108,13 +160,20 @@ async function token(hub: Hub, req: IncomingMessage, body: Record<string, string
   };
 }
 
-export async function handleOAuth(hub: Hub, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleOAuth(
+  hub: Hub,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://x');
   const method = req.method ?? 'GET';
   let reply: Reply | undefined;
   if (method === 'GET' && url.pathname === '/oauth/authorize') {
     reply = authorize(hub, url.searchParams);
-  } else if (method === 'POST' && (url.pathname === '/oauth/authorize/decision' || url.pathname === '/oauth/token')) {
+  } else if (
+    method === 'POST' &&
+    (url.pathname === '/oauth/authorize/decision' || url.pathname === '/oauth/token')
+  ) {
     const raw = await readBody(req);
     const parsed = parseBody(raw, req.headers['content-type']);
     const body: Record<string, string> = {};
@@ -129,7 +188,9 @@ export async function handleOAuth(hub: Hub, req: IncomingMessage, res: ServerRes
       reply = await token(hub, req, body);
     } else {
       const pending = hub.oauth.takeRequest(body['request'] ?? '');
-      reply = pending ? decide(hub, pending, body['action'] ?? '', body['userId']) : html(400, errorPage('This sign-in request has expired or was already used.'));
+      reply = pending
+        ? decide(hub, pending, body['action'] ?? '', body['userId'])
+        : html(400, errorPage('This sign-in request has expired or was already used.'));
     }
   }
   if (!reply) {

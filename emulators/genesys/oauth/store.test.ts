@@ -7,7 +7,11 @@ describe('OAuthStore codes', () => {
     const store = new OAuthStore();
     const verifier = generateRandomCodeVerifier();
     const code = store.issueCode(
-      { clientId: 'c1', redirectUri: 'https://x.chromiumapp.org/', codeChallenge: await calculatePKCECodeChallenge(verifier) },
+      {
+        clientId: 'c1',
+        redirectUri: 'https://x.chromiumapp.org/',
+        codeChallenge: await calculatePKCECodeChallenge(verifier),
+      },
       'u1',
     );
     return { store, verifier, code };
@@ -15,19 +19,60 @@ describe('OAuthStore codes', () => {
 
   it('redeems once with the right verifier', async () => {
     const { store, verifier, code } = await setup();
-    const first = await store.redeem({ code, clientId: 'c1', redirectUri: 'https://x.chromiumapp.org/', verifier });
+    const first = await store.redeem({
+      code,
+      clientId: 'c1',
+      redirectUri: 'https://x.chromiumapp.org/',
+      verifier,
+    });
     expect(first).toMatchObject({ ok: true, code: { userId: 'u1' } });
-    const replay = await store.redeem({ code, clientId: 'c1', redirectUri: 'https://x.chromiumapp.org/', verifier });
-    expect(replay).toMatchObject({ ok: false, error: 'invalid_grant', description: 'code already used' });
+    const replay = await store.redeem({
+      code,
+      clientId: 'c1',
+      redirectUri: 'https://x.chromiumapp.org/',
+      verifier,
+    });
+    expect(replay).toMatchObject({
+      ok: false,
+      error: 'invalid_grant',
+      description: 'code already used',
+    });
   });
 
   it('rejects a wrong verifier, client or redirect URI', async () => {
     const a = await setup();
-    expect((await a.store.redeem({ code: a.code, clientId: 'c1', redirectUri: undefined, verifier: generateRandomCodeVerifier() })).ok).toBe(false);
+    expect(
+      (
+        await a.store.redeem({
+          code: a.code,
+          clientId: 'c1',
+          redirectUri: undefined,
+          verifier: generateRandomCodeVerifier(),
+        })
+      ).ok,
+    ).toBe(false);
     const b = await setup();
-    expect((await b.store.redeem({ code: b.code, clientId: 'c2', redirectUri: undefined, verifier: b.verifier })).ok).toBe(false);
+    expect(
+      (
+        await b.store.redeem({
+          code: b.code,
+          clientId: 'c2',
+          redirectUri: undefined,
+          verifier: b.verifier,
+        })
+      ).ok,
+    ).toBe(false);
     const c = await setup();
-    expect((await c.store.redeem({ code: c.code, clientId: 'c1', redirectUri: 'https://evil/', verifier: c.verifier })).ok).toBe(false);
+    expect(
+      (
+        await c.store.redeem({
+          code: c.code,
+          clientId: 'c1',
+          redirectUri: 'https://evil/',
+          verifier: c.verifier,
+        })
+      ).ok,
+    ).toBe(false);
   });
 
   it('consumes pending requests once', () => {

@@ -34,7 +34,9 @@ export interface AuthCode {
   used: boolean;
 }
 
-export type CodeCheck = { ok: true; code: AuthCode } | { ok: false; error: 'invalid_grant' | 'invalid_client'; description: string };
+export type CodeCheck =
+  | { ok: true; code: AuthCode }
+  | { ok: false; error: 'invalid_grant' | 'invalid_client'; description: string };
 
 export class OAuthStore {
   readonly clients = new Map<string, OAuthClient>();
@@ -62,7 +64,10 @@ export class OAuthStore {
     return req && Date.now() - req.createdAt < 10 * 60 * 1000 ? req : undefined;
   }
 
-  issueCode(req: Pick<AuthRequest, 'clientId' | 'redirectUri' | 'codeChallenge'>, userId: string): string {
+  issueCode(
+    req: Pick<AuthRequest, 'clientId' | 'redirectUri' | 'codeChallenge'>,
+    userId: string,
+  ): string {
     const code = randomToken(24);
     this.#codes.set(code, {
       code,
@@ -77,7 +82,12 @@ export class OAuthStore {
   }
 
   /** Redeems a code: right client and redirect URI, unexpired, unused, verifier matching the challenge. */
-  async redeem(p: { code: string; clientId: string; redirectUri: string | undefined; verifier: string | undefined }): Promise<CodeCheck> {
+  async redeem(p: {
+    code: string;
+    clientId: string;
+    redirectUri: string | undefined;
+    verifier: string | undefined;
+  }): Promise<CodeCheck> {
     const c = this.#codes.get(p.code);
     if (!c || c.expiresAt <= Date.now()) {
       return { ok: false, error: 'invalid_grant', description: 'unknown or expired code' };
@@ -87,14 +97,22 @@ export class OAuthStore {
     }
     c.used = true;
     if (c.clientId !== p.clientId) {
-      return { ok: false, error: 'invalid_grant', description: 'code was issued to another client' };
+      return {
+        ok: false,
+        error: 'invalid_grant',
+        description: 'code was issued to another client',
+      };
     }
     if (p.redirectUri !== undefined && p.redirectUri !== c.redirectUri) {
       return { ok: false, error: 'invalid_grant', description: 'redirect_uri does not match' };
     }
     if (c.codeChallenge) {
       if (!p.verifier || (await calculatePKCECodeChallenge(p.verifier)) !== c.codeChallenge) {
-        return { ok: false, error: 'invalid_grant', description: 'code_verifier does not match the challenge' };
+        return {
+          ok: false,
+          error: 'invalid_grant',
+          description: 'code_verifier does not match the challenge',
+        };
       }
     }
     return { ok: true, code: c };
@@ -108,6 +126,6 @@ export class OAuthStore {
 
   useRefresh(token: string, clientId: string): { userId: string } | undefined {
     const r = this.#refresh.get(token);
-    return r && r.clientId === clientId ? { userId: r.userId } : undefined;
+    return r?.clientId === clientId ? { userId: r.userId } : undefined;
   }
 }

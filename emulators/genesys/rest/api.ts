@@ -30,17 +30,29 @@ export function logPath(path: string): string {
     .join('/');
 }
 
-export async function handleApi(hub: Hub, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApi(
+  hub: Hub,
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
   const path = url.pathname.slice(API_PREFIX.length) || '/';
   const method = req.method ?? 'GET';
   const reply = async (r: Reply, userId?: string) => {
     await delay(hub.faults.restLatencyMs);
-    hub.log.add({ t: Date.now(), kind: 'rest', method, path: logPath(url.pathname), status: r.status, ...(userId ? { userId } : {}) });
+    hub.log.add({
+      t: Date.now(),
+      kind: 'rest',
+      method,
+      path: logPath(url.pathname),
+      status: r.status,
+      ...(userId ? { userId } : {}),
+    });
     send(res, req, r);
   };
   await delay(hub.faults.restLatencyMs);
-  let raw = '';
+  let raw: string;
   try {
     raw = await readBody(req);
   } catch {
@@ -48,13 +60,16 @@ export async function handleApi(hub: Hub, router: Router, req: IncomingMessage, 
   }
   const fault = hub.faults.takeRestFault(path);
   if (fault) {
-    const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
+    const headers: Record<string, string> =
+      fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
     const code = fault.status === 429 ? 'too.many.requests' : 'service.unavailable';
     return reply(apiError(fault.status, code, `injected ${fault.status}`, headers));
   }
   const found = hub.tokens.lookup(bearerToken(req.headers.authorization));
   if (!found.ok) {
-    return reply(apiError(401, 'bad.credentials', `Invalid login credentials (token ${found.reason}).`));
+    return reply(
+      apiError(401, 'bad.credentials', `Invalid login credentials (token ${found.reason}).`),
+    );
   }
   const user = hub.dir.users.get(found.record.userId);
   const match = router.match(method, path);
@@ -76,8 +91,11 @@ export async function handleApi(hub: Hub, router: Router, req: IncomingMessage, 
     token: found.record,
   };
   try {
-    return reply(await match.handler(r), user.id);
+    return await reply(await match.handler(r), user.id);
   } catch (err) {
-    return reply(apiError(500, 'internal.server.error', err instanceof Error ? err.message : String(err)), user.id);
+    return reply(
+      apiError(500, 'internal.server.error', err instanceof Error ? err.message : String(err)),
+      user.id,
+    );
   }
 }

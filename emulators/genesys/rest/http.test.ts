@@ -23,7 +23,10 @@ describe('Router', () => {
 describe('parseBody', () => {
   it('parses JSON, forms and keeps other text', () => {
     expect(parseBody('{"a":1}', 'application/json')).toEqual({ a: 1 });
-    expect(parseBody('a=1&b=x%20y', 'application/x-www-form-urlencoded')).toEqual({ a: '1', b: 'x y' });
+    expect(parseBody('a=1&b=x%20y', 'application/x-www-form-urlencoded')).toEqual({
+      a: '1',
+      b: 'x y',
+    });
     expect(parseBody('hello', 'text/plain')).toBe('hello');
     expect(parseBody('', undefined)).toBeUndefined();
   });

@@ -40,7 +40,10 @@ export class Router {
     return this;
   }
 
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 'method' | undefined {
+  match(
+    method: string,
+    path: string,
+  ): { handler: Handler; params: Record<string, string> } | 'method' | undefined {
     const parts = path.split('/').filter(Boolean);
     let pathMatched = false;
     for (const route of this.#routes) {
@@ -134,7 +137,12 @@ export function send(res: ServerResponse, req: IncomingMessage, reply: Reply): v
 }
 
 /** An error body shaped like Genesys Cloud's. */
-export function apiError(status: number, code: string, message: string, headers?: Record<string, string>): Reply {
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): Reply {
   return {
     status,
     body: { message, code, status, contextId: crypto.randomUUID(), details: [], errors: [] },

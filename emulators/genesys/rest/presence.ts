@@ -16,7 +16,10 @@ const DEFINITIONS = [
 ];
 
 const PresenceBody = z.looseObject({
-  presenceDefinition: z.looseObject({ id: z.string().optional(), systemPresence: z.string().optional() }),
+  presenceDefinition: z.looseObject({
+    id: z.string().optional(),
+    systemPresence: z.string().optional(),
+  }),
   message: z.string().optional(),
 });
 
@@ -51,14 +54,33 @@ export function registerPresenceRoutes(router: Router, hub: Hub): void {
       return notFound();
     }
     const def = body.success
-      ? DEFINITIONS.find((d) => d.id === body.data.presenceDefinition.id || d.systemPresence === body.data.presenceDefinition.systemPresence)
+      ? DEFINITIONS.find(
+          (d) =>
+            d.id === body.data.presenceDefinition.id ||
+            d.systemPresence === body.data.presenceDefinition.systemPresence,
+        )
       : undefined;
     if (!body.success || !def) {
       return apiError(400, 'bad.request', 'unknown presenceDefinition');
     }
-    user.presence = { id: def.id, systemPresence: def.systemPresence, message: body.data.message ?? user.presence.message, modifiedDate: new Date().toISOString() };
-    hub.dir.presenceChanges.push({ at: Date.now(), userId: user.id, kind: 'presence', value: def.systemPresence });
-    hub.streaming.publish(`v2.users.${user.id}.presence`, { source: 'PURECLOUD', presenceDefinition: presenceJson(user).presenceDefinition, message: user.presence.message, modifiedDate: user.presence.modifiedDate });
+    user.presence = {
+      id: def.id,
+      systemPresence: def.systemPresence,
+      message: body.data.message ?? user.presence.message,
+      modifiedDate: new Date().toISOString(),
+    };
+    hub.dir.presenceChanges.push({
+      at: Date.now(),
+      userId: user.id,
+      kind: 'presence',
+      value: def.systemPresence,
+    });
+    hub.streaming.publish(`v2.users.${user.id}.presence`, {
+      source: 'PURECLOUD',
+      presenceDefinition: presenceJson(user).presenceDefinition,
+      message: user.presence.message,
+      modifiedDate: user.presence.modifiedDate,
+    });
     return ok(presenceJson(user));
   };
   for (const path of ['/users/:id/presences/purecloud', '/users/:id/presence']) {
@@ -80,13 +102,24 @@ export function registerPresenceRoutes(router: Router, hub: Hub): void {
       return apiError(400, 'bad.request', 'status is required');
     }
     user.routingStatus = { status: body.data.status, startTime: new Date().toISOString() };
-    hub.dir.presenceChanges.push({ at: Date.now(), userId: user.id, kind: 'routingStatus', value: body.data.status });
-    hub.streaming.publish(`v2.users.${user.id}.routingStatus`, { routingStatus: user.routingStatus });
+    hub.dir.presenceChanges.push({
+      at: Date.now(),
+      userId: user.id,
+      kind: 'routingStatus',
+      value: body.data.status,
+    });
+    hub.streaming.publish(`v2.users.${user.id}.routingStatus`, {
+      routingStatus: user.routingStatus,
+    });
     return ok(user.routingStatus);
   };
   router.add('GET', '/users/:id/routingstatus', getRouting);
   router.add('PUT', '/users/:id/routingstatus', setRouting);
   router.add('PATCH', '/users/:id/routingstatus', setRouting);
-  router.add('GET', '/presencedefinitions', () => ok({ entities: DEFINITIONS.map((d) => ({ ...d, languageLabels: { en_US: d.systemPresence } })) }));
+  router.add('GET', '/presencedefinitions', () =>
+    ok({
+      entities: DEFINITIONS.map((d) => ({ ...d, languageLabels: { en_US: d.systemPresence } })),
+    }),
+  );
   router.add('GET', '/presence/definitions', () => ok({ entities: DEFINITIONS }));
 }

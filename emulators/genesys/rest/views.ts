@@ -41,9 +41,27 @@ export function userJson(user: User, org: Org | undefined, expand: string[]) {
     division: { id: `${user.orgId}-home`, name: 'Home' },
     ...(org && expand.includes('organization') ? { organization: orgJson(org) } : {}),
     ...(expand.includes('station')
-      ? { station: { associatedStation: stationRef, effectiveStation: stationRef, defaultStation: stationRef, lastAssociatedStation: stationRef } }
+      ? {
+          station: {
+            associatedStation: stationRef,
+            effectiveStation: stationRef,
+            defaultStation: stationRef,
+            lastAssociatedStation: stationRef,
+          },
+        }
       : {}),
-    ...(expand.includes('presence') ? { presence: { presenceDefinition: { id: user.presence.id, systemPresence: user.presence.systemPresence }, message: user.presence.message, modifiedDate: user.presence.modifiedDate } } : {}),
+    ...(expand.includes('presence')
+      ? {
+          presence: {
+            presenceDefinition: {
+              id: user.presence.id,
+              systemPresence: user.presence.systemPresence,
+            },
+            message: user.presence.message,
+            modifiedDate: user.presence.modifiedDate,
+          },
+        }
+      : {}),
     ...(expand.includes('routingStatus') ? { routingStatus: user.routingStatus } : {}),
     selfUri: `/api/v2/users/${user.id}`,
   };

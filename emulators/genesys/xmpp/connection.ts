@@ -142,7 +142,11 @@ export class XmppConnection {
       this.#later('out', () => this.#ws.close(1000));
     } else if (stanza.name === 'auth' && ns === NS.sasl) {
       this.#onAuth(stanza);
-    } else if (this.state === 'authed' && stanza.name === 'iq' && stanza.getChild('bind', NS.bind)) {
+    } else if (
+      this.state === 'authed' &&
+      stanza.name === 'iq' &&
+      stanza.getChild('bind', NS.bind)
+    ) {
       this.#onBind(stanza);
     } else if (this.state === 'bound') {
       this.#events.onStanza(this, stanza);
@@ -174,8 +178,14 @@ export class XmppConnection {
     const found = this.#hub.tokens.lookup(token);
     const user = findUserByJid(this.#hub.dir, authcid);
     const channel = this.#hub.streaming.channel(this.channelId);
-    if (!found.ok || !user || found.record.userId !== user.id || channel?.userId !== user.id) {
-      return fail(found.ok ? 'jid does not match token or channel' : `token ${found.reason}`);
+    if (!found.ok) {
+      return fail(`token ${found.reason}`);
+    }
+    if (!user) {
+      return fail('unknown jid');
+    }
+    if (found.record.userId !== user.id || channel?.userId !== user.id) {
+      return fail('jid does not match token or channel');
     }
     this.user = user;
     this.state = 'authed';

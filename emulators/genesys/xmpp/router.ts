@@ -103,7 +103,7 @@ function routeMessage(hub: Hub, conn: XmppConnection, msg: XMLElement): void {
     const gjollSid = sessionIdOfGjoll(to);
     if (gjollSid !== undefined) {
       hub.calls.onJingleMessage(conn, kind, sid);
-    } else if (conn.user && bareOf(to) === conn.user.jabberId) {
+    } else if (conn.user?.jabberId === bareOf(to)) {
       // A notice to the user's other clients that this one handled the session.
       for (const other of hub.streaming.connectionsOf(conn.user.id)) {
         if (other !== conn) {

@@ -14,7 +14,9 @@ describe('stanzas', () => {
 
   it('escapes JSON inside a pub/sub event and reads back the same text', () => {
     const json = JSON.stringify({ a: '<b>&"x"</b>', n: 1 });
-    const xml = s.pubsubEvent({ from: 'n', to: 'a@b/c', id: 'e1', node: 'v2.users.u.conversations', json }).toString();
+    const xml = s
+      .pubsubEvent({ from: 'n', to: 'a@b/c', id: 'e1', node: 'v2.users.u.conversations', json })
+      .toString();
     expect(xml).not.toContain('<b>');
     const back = parse(xml);
     const item = back.getChild('event', NS.pubsubEvent)?.getChild('items')?.getChild('item');
@@ -23,7 +25,13 @@ describe('stanzas', () => {
 
   it('writes a softphone propose with the attributes the SDK reads', () => {
     const back = parse(
-      s.propose('sid@gjoll.x/gjoll', 'a@x/r', 'm1', { sessionId: 'sid', conversationId: 'c1', autoAnswer: true }).toString(),
+      s
+        .propose('sid@gjoll.x/gjoll', 'a@x/r', 'm1', {
+          sessionId: 'sid',
+          conversationId: 'c1',
+          autoAnswer: true,
+        })
+        .toString(),
     );
     const p = back.getChild('propose', NS.jingleMessage);
     expect(p?.getAttribute('id')).toBe('sid');
@@ -34,7 +42,9 @@ describe('stanzas', () => {
   });
 
   it('lists extdisco services with ports as text', () => {
-    const back = parse(s.extdiscoServices('stun', [{ type: 'stun', host: '127.0.0.1', port: 3478 }]).toString());
+    const back = parse(
+      s.extdiscoServices('stun', [{ type: 'stun', host: '127.0.0.1', port: 3478 }]).toString(),
+    );
     expect(back.getChildren('service').map((c) => c.getAttribute('port'))).toEqual(['3478']);
   });
 });

@@ -53,8 +53,16 @@ export function streamError(condition: string): XMLElement {
 }
 
 /** A result for a client IQ. `from` is omitted unless given (the bind result must have none). */
-export function iqResult(id: string, opts: { from?: string; to?: string } = {}, payload?: XMLElement) {
-  return el('iq', { xmlns: NS.client, type: 'result', id, from: opts.from, to: opts.to }, payload ? [payload] : []);
+export function iqResult(
+  id: string,
+  opts: { from?: string; to?: string } = {},
+  payload?: XMLElement,
+) {
+  return el(
+    'iq',
+    { xmlns: NS.client, type: 'result', id, from: opts.from, to: opts.to },
+    payload ? [payload] : [],
+  );
 }
 
 export function iqError(
@@ -104,7 +112,13 @@ export function pubsubSubscription(node: string, jid: string): XMLElement {
 }
 
 /** A pub/sub notification carrying JSON text, as the notifications service sends it. */
-export function pubsubEvent(opts: { from: string; to: string; id: string; node: string; json: string }) {
+export function pubsubEvent(opts: {
+  from: string;
+  to: string;
+  id: string;
+  node: string;
+  json: string;
+}) {
   return el('message', { xmlns: NS.client, from: opts.from, to: opts.to, id: opts.id }, [
     el('event', { xmlns: NS.pubsubEvent }, [
       el('items', { node: opts.node }, [
@@ -157,5 +171,7 @@ export function genesysWebrtc(from: string, to: string, id: string, payload: unk
 }
 
 export function ping(from: string, to: string, id: string): XMLElement {
-  return el('iq', { xmlns: NS.client, type: 'get', from, to, id }, [el('ping', { xmlns: NS.ping })]);
+  return el('iq', { xmlns: NS.client, type: 'get', from, to, id }, [
+    el('ping', { xmlns: NS.ping }),
+  ]);
 }

@@ -44,7 +44,7 @@ export class Streaming {
     handleProtocols: (protocols) => (protocols.has('xmpp') ? 'xmpp' : false),
   });
   readonly #pingTimers = new Map<XmppConnection, NodeJS.Timeout>();
-  #held: Array<{ req: IncomingMessage; socket: Duplex; head: Buffer }> = [];
+  #held: { req: IncomingMessage; socket: Duplex; head: Buffer }[] = [];
   #restoreTimer: NodeJS.Timeout | undefined;
 
   constructor(hub: Hub) {
@@ -76,7 +76,7 @@ export class Streaming {
   current(channel: Channel): XmppConnection | undefined {
     for (let i = channel.connections.length - 1; i >= 0; i -= 1) {
       const conn = channel.connections[i];
-      if (conn && conn.state === 'bound') {
+      if (conn?.state === 'bound') {
         return conn;
       }
     }
@@ -106,12 +106,27 @@ export class Streaming {
 
   /** Sends a notification to every channel subscribed to `topic`. */
   publish(topic: string, body: unknown, opts: { raw?: string } = {}): number {
-    const json = opts.raw ?? JSON.stringify({ topicName: topic, version: '2', eventBody: body, metadata: { CorrelationId: newId() } });
+    const json =
+      opts.raw ??
+      JSON.stringify({
+        topicName: topic,
+        version: '2',
+        eventBody: body,
+        metadata: { CorrelationId: newId() },
+      });
     let sent = 0;
     for (const channel of this.#channels.values()) {
       const conn = channel.topics.has(topic) ? this.current(channel) : undefined;
       if (conn) {
-        conn.send(s.pubsubEvent({ from: conn.pubsubHost, to: conn.fullJid, id: newId(), node: topic, json }));
+        conn.send(
+          s.pubsubEvent({
+            from: conn.pubsubHost,
+            to: conn.fullJid,
+            id: newId(),
+            node: topic,
+            json,
+          }),
+        );
         sent += 1;
       }
     }
@@ -129,7 +144,13 @@ export class Streaming {
     const url = new URL(req.url ?? '/', 'http://x');
     const match = /^\/stream\/channels\/([^/]+)$/.exec(url.pathname);
     const reject = (status: number, text: string) => {
-      this.#hub.log.add({ t: Date.now(), kind: 'upgrade', method: 'GET', path: url.pathname, status });
+      this.#hub.log.add({
+        t: Date.now(),
+        kind: 'upgrade',
+        method: 'GET',
+        path: url.pathname,
+        status,
+      });
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     if (!match?.[1]) {
@@ -146,15 +167,28 @@ export class Streaming {
     if (!channel) {
       return reject(404, 'Not Found');
     }
-    this.#hub.log.add({ t: Date.now(), kind: 'upgrade', method: 'GET', path: '/stream/channels/{id}', status: 101, userId: channel.userId });
+    this.#hub.log.add({
+      t: Date.now(),
+      kind: 'upgrade',
+      method: 'GET',
+      path: '/stream/channels/{id}',
+      status: 101,
+      userId: channel.userId,
+    });
     const host = req.headers.host ?? '127.0.0.1';
     const apiHost = new URL(this.#hub.baseUrl).host;
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new XmppConnection(ws, channel.id, `notifications.${apiHost || host}`, this.#hub, {
-        onBound: (c) => this.#onBound(c),
-        onClosed: (c) => this.#onClosed(c),
-        onStanza: (c, st) => routeStanza(this.#hub, c, st),
-      });
+      const conn = new XmppConnection(
+        ws,
+        channel.id,
+        `notifications.${apiHost || host}`,
+        this.#hub,
+        {
+          onBound: (c) => this.#onBound(c),
+          onClosed: (c) => this.#onClosed(c),
+          onStanza: (c, st) => routeStanza(this.#hub, c, st),
+        },
+      );
       channel.connections.push(conn);
     });
   }
@@ -164,7 +198,6 @@ export class Streaming {
     if (channel?.serverPings) {
       this.#startPings(conn);
     }
-    this.#hub.calls.onConnectionBound(conn);
   }
 
   #onClosed(conn: XmppConnection): void {
@@ -244,8 +277,13 @@ export class Streaming {
       const conn = !userId || channel.userId === userId ? this.current(channel) : undefined;
       if (conn) {
         const node = `${channel.id}.no_longer_subscribed`;
-        const json = JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'no_longer_subscribed' } });
-        conn.send(s.pubsubEvent({ from: conn.pubsubHost, to: conn.fullJid, id: newId(), node, json }));
+        const json = JSON.stringify({
+          topicName: 'channel.metadata',
+          eventBody: { message: 'no_longer_subscribed' },
+        });
+        conn.send(
+          s.pubsubEvent({ from: conn.pubsubHost, to: conn.fullJid, id: newId(), node, json }),
+        );
         sent += 1;
       }
     }
@@ -275,7 +313,13 @@ export class Streaming {
     });
   }
 
-  channels(): Array<{ id: string; userId: string; topics: string[]; serverPings: boolean; sockets: number }> {
+  channels(): {
+    id: string;
+    userId: string;
+    topics: string[];
+    serverPings: boolean;
+    sockets: number;
+  }[] {
     return [...this.#channels.values()].map((c) => ({
       id: c.id,
       userId: c.userId,
