@@ -2,18 +2,18 @@
  * Service worker composition root. Every listener is registered synchronously at top level (Chrome
  * may start this worker for any event and kill it at any time); no state lives only in globals:
  * the snapshot is in storage.session, settings in storage.local, the softphone in the offscreen
- * document.
+ * document. Feature handlers live in handlers/ and are composed here.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createLogger } from '../shared/logger';
-import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { workerApi, type OffscreenApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
+import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema';
+import type { WorkerDeps } from './handlers/deps';
+import { sessionHandlers } from './handlers/session';
 import { ensureOffscreen } from './offscreen-lifecycle';
-import { relaySnapshot } from './relay';
 import { workerClassifier } from './sender-policy';
-import { readSnapshot, storeSnapshot } from './session-store';
 import { SETTINGS_KEY, readSettings } from './settings-store';
 
 const log = createLogger('worker');
@@ -27,38 +27,26 @@ const settingsReady = readSettings().then(({ settings: loaded, problem }) => {
   }
 });
 
-const classify = workerClassifier(() => settings.servicenow.instances);
-
-const toOffscreen = createRequester<OffscreenApi>('offscreen', async (message) => {
-  await ensureOffscreen();
-  return browser.runtime.sendMessage(message);
-});
-
-const handlers: Handlers<typeof workerApi> = {
-  'offscreen.ready': ({ bootId }) => {
-    log.info('offscreen document ready', { bootId });
-    return { config: null };
-  },
-  'session.changed': async (snapshot) => {
-    if (await storeSnapshot(snapshot)) {
-      await relaySnapshot(snapshot, settings.servicenow.instances);
-    }
-    return null;
-  },
-  'content.ready': async () => {
-    void ensureOffscreen();
-    return { snapshot: await readSnapshot() };
-  },
-  'ui.state': async () => ({ snapshot: await readSnapshot() }),
-  'session.refresh': () => toOffscreen('session.publish', null),
-  'call.command': async (command) => {
-    await toOffscreen('call.command', command);
-    return null;
-  },
+const deps: WorkerDeps = {
+  settings: () => settings,
+  toOffscreen: createRequester<OffscreenApi>('offscreen', async (message) => {
+    await ensureOffscreen();
+    return browser.runtime.sendMessage(message);
+  }),
+  sessionConfig: () => Promise.resolve(null),
+  log,
 };
 
-const receive = createReceiver('worker', workerApi, handlers, classify, (code, detail) =>
-  log.warn('message refused', { code, detail }),
+const handlers: Handlers<typeof workerApi> = {
+  ...sessionHandlers(deps),
+};
+
+const receive = createReceiver(
+  'worker',
+  workerApi,
+  handlers,
+  workerClassifier(() => settings.servicenow.instances),
+  (code, detail) => log.warn('message refused', { code, detail }),
 );
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

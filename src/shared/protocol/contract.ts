@@ -1,68 +1,33 @@
 /**
- * The message contract: one API map per receiving context. Each entry names who may send it,
- * the runtime schema of its data, and (as a type only) what it answers.
+ * The message contract: one API map per receiving context, composed from feature groups in
+ * messages/. Each entry names who may send it, the runtime schema of its data, and (as a type
+ * only) what it answers. A new feature adds its group file and one spread per receiver here.
  *
  *   offscreen ──session.changed──▶ worker ──session.changed──▶ content / ui
  *   content, ui ──call.command──▶ worker ──call.command──▶ offscreen
  */
-import { z } from 'zod';
-import type { SessionSnapshot } from '../session/snapshot';
-import type { Context } from './envelope';
+import type { ApiSpec } from './spec';
 import {
-  callCommandSchema,
-  sessionConfigSchema,
-  sessionSnapshotSchema,
-  type SessionConfig,
-} from './schemas';
-
-export interface MessageSpec<Data extends z.ZodType = z.ZodType, Result = unknown> {
-  from: readonly Context[];
-  data: Data;
-  /** Type-level only: what the handler answers. */
-  result: Result;
-}
-
-export type ApiSpec = Record<string, MessageSpec>;
-
-/** Declares the answer type of a message without a runtime value. */
-const returns = <T>(): T => undefined as T;
-
-const none = z.null();
+  sessionToContent,
+  sessionToOffscreen,
+  sessionToUi,
+  sessionToWorker,
+} from './messages/session';
 
 export const workerApi = {
-  'offscreen.ready': {
-    from: ['offscreen'],
-    data: z.object({ bootId: z.string().max(64) }),
-    result: returns<{ config: SessionConfig | null }>(),
-  },
-  'session.changed': { from: ['offscreen'], data: sessionSnapshotSchema, result: returns<null>() },
-  'content.ready': {
-    from: ['content'],
-    data: z.object({ url: z.string().max(4096) }),
-    result: returns<{ snapshot: SessionSnapshot | null }>(),
-  },
-  'ui.state': { from: ['ui'], data: none, result: returns<{ snapshot: SessionSnapshot | null }>() },
-  'session.refresh': { from: ['ui'], data: none, result: returns<SessionSnapshot>() },
-  'call.command': { from: ['content', 'ui'], data: callCommandSchema, result: returns<null>() },
+  ...sessionToWorker,
 } satisfies ApiSpec;
 
 export const offscreenApi = {
-  'session.configure': {
-    from: ['worker'],
-    data: sessionConfigSchema.nullable(),
-    result: returns<SessionSnapshot>(),
-  },
-  'session.snapshot': { from: ['worker'], data: none, result: returns<SessionSnapshot>() },
-  'session.publish': { from: ['worker'], data: none, result: returns<SessionSnapshot>() },
-  'call.command': { from: ['worker'], data: callCommandSchema, result: returns<null>() },
+  ...sessionToOffscreen,
 } satisfies ApiSpec;
 
 export const contentApi = {
-  'session.changed': { from: ['worker'], data: sessionSnapshotSchema, result: returns<null>() },
+  ...sessionToContent,
 } satisfies ApiSpec;
 
 export const uiApi = {
-  'session.changed': { from: ['worker'], data: sessionSnapshotSchema, result: returns<null>() },
+  ...sessionToUi,
 } satisfies ApiSpec;
 
 export type WorkerApi = typeof workerApi;
@@ -70,5 +35,4 @@ export type OffscreenApi = typeof offscreenApi;
 export type ContentApi = typeof contentApi;
 export type UiApi = typeof uiApi;
 
-export type DataOf<A extends ApiSpec, K extends keyof A> = z.infer<A[K]['data']>;
-export type ResultOf<A extends ApiSpec, K extends keyof A> = A[K]['result'];
+export type { ApiSpec, DataOf, MessageSpec, ResultOf } from './spec';

@@ -1,0 +1,32 @@
+/** Worker handlers for the softphone session: snapshots in, relay out, call commands through. */
+import type { Handlers } from '../../shared/protocol/messenger';
+import type { sessionToWorker } from '../../shared/protocol/messages/session';
+import { ensureOffscreen } from '../offscreen-lifecycle';
+import { relaySnapshot } from '../relay';
+import { readSnapshot, storeSnapshot } from '../session-store';
+import type { WorkerDeps } from './deps';
+
+export function sessionHandlers(deps: WorkerDeps): Handlers<typeof sessionToWorker> {
+  return {
+    'offscreen.ready': async ({ bootId }) => {
+      deps.log.info('offscreen document ready', { bootId });
+      return { config: await deps.sessionConfig() };
+    },
+    'session.changed': async (snapshot) => {
+      if (await storeSnapshot(snapshot)) {
+        await relaySnapshot(snapshot, deps.settings().servicenow.instances);
+      }
+      return null;
+    },
+    'content.ready': async () => {
+      void ensureOffscreen();
+      return { snapshot: await readSnapshot() };
+    },
+    'ui.state': async () => ({ snapshot: await readSnapshot() }),
+    'session.refresh': () => deps.toOffscreen('session.publish', null),
+    'call.command': async (command) => {
+      await deps.toOffscreen('call.command', command);
+      return null;
+    },
+  };
+}
