@@ -135,13 +135,15 @@ async function dispatch(
       body: parseBody(raw, req.headers['content-type']),
       rawBody: raw,
     });
-    hub.log.add({
-      t: Date.now(),
-      kind: 'control',
-      method,
-      path: url.pathname,
-      status: reply.status,
-    });
+    if (method !== 'GET') {
+      hub.log.add({
+        t: Date.now(),
+        kind: 'control',
+        method,
+        path: url.pathname,
+        status: reply.status,
+      });
+    }
     return send(res, req, reply);
   }
   if (method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
