@@ -10,6 +10,8 @@ import { workerApi, type OffscreenApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema';
+import { createWorkerAuth, sessionConfigFor } from './auth-wiring';
+import { authHandlers } from './handlers/auth';
 import type { WorkerDeps } from './handlers/deps';
 import { sessionHandlers } from './handlers/session';
 import { ensureOffscreen } from './offscreen-lifecycle';
@@ -27,18 +29,43 @@ const settingsReady = readSettings().then(({ settings: loaded, problem }) => {
   }
 });
 
+const toOffscreen = createRequester<OffscreenApi>('offscreen', async (message) => {
+  await ensureOffscreen();
+  return browser.runtime.sendMessage(message);
+});
+const appVersion = browser.runtime.getManifest().version;
+
+const auth = createWorkerAuth({
+  settings: () => settings,
+  settingsReady,
+  log: log.child('auth'),
+  onTokenChanged: async (change) => {
+    // A new token (sign-in, renewal) or none (sign-out) reconfigures the softphone.
+    await toOffscreen('session.configure', sessionConfigFor(settings, change, appVersion));
+  },
+  onAgentNeeded: async (message) => {
+    await browser.notifications.create('sign-in-needed', {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: browser.i18n.getMessage('extName'),
+      message,
+    });
+  },
+});
+
 const deps: WorkerDeps = {
   settings: () => settings,
-  toOffscreen: createRequester<OffscreenApi>('offscreen', async (message) => {
-    await ensureOffscreen();
-    return browser.runtime.sendMessage(message);
-  }),
-  sessionConfig: () => Promise.resolve(null),
+  toOffscreen,
+  sessionConfig: async () => {
+    await settingsReady;
+    return sessionConfigFor(settings, await auth.currentToken(), appVersion);
+  },
   log,
 };
 
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
+  ...authHandlers(deps, auth),
 };
 
 const receive = createReceiver(
@@ -65,6 +92,7 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
+  void auth.handleAlarm(alarm);
   if (alarm.name === KEEPALIVE_ALARM) {
     void ensureOffscreen().then((created) => {
       if (created) {
@@ -79,3 +107,4 @@ browser.runtime.onInstalled.addListener(() => void ensureOffscreen());
 
 void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
 void ensureOffscreen();
+void auth.restore().catch((error: unknown) => log.warn('token restore failed', { error: String(error) }));

@@ -7,6 +7,7 @@
  *   content, ui ──call.command──▶ worker ──call.command──▶ offscreen
  */
 import type { ApiSpec } from './spec';
+import { authToWorker } from './messages/auth';
 import {
   sessionToContent,
   sessionToOffscreen,
@@ -16,6 +17,7 @@ import {
 
 export const workerApi = {
   ...sessionToWorker,
+  ...authToWorker,
 } satisfies ApiSpec;
 
 export const offscreenApi = {

@@ -6,7 +6,7 @@
  * sections keep their values.
  */
 import { z } from 'zod';
-import { OrgProfileListSchema } from '../auth/profile-list';
+import { OrgProfileListSchema, parseProfileList } from '../auth/profile-list';
 import { screenPopConfigSchema } from '../screenpop/rules';
 import { networkProfileSettingSchema } from '../session/network-profile';
 import { instanceSchema } from './instances';
@@ -39,7 +39,7 @@ const callsSchema = z.object({
 });
 
 export const SECTIONS = {
-  genesys: OrgProfileListSchema.default({ profiles: [], activeId: null }),
+  genesys: OrgProfileListSchema.default({ profiles: [], activeId: null }).transform(parseProfileList),
   network: networkProfileSettingSchema.default({ kind: 'standard' }),
   servicenow: servicenowSchema.prefault({}),
   screenPop: screenPopConfigSchema.prefault({}),
