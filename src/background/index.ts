@@ -60,6 +60,7 @@ const deps: WorkerDeps = {
     await settingsReady;
     return sessionConfigFor(settings, await auth.currentToken(), appVersion);
   },
+  snapshotObservers: [],
   log,
 };
 

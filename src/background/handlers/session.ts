@@ -13,8 +13,16 @@ export function sessionHandlers(deps: WorkerDeps): Handlers<typeof sessionToWork
       return { config: await deps.sessionConfig() };
     },
     'session.changed': async (snapshot) => {
+      const previous = await readSnapshot();
       if (await storeSnapshot(snapshot)) {
         await relaySnapshot(snapshot, deps.settings().servicenow.instances);
+        for (const observe of deps.snapshotObservers) {
+          try {
+            await observe(snapshot, previous);
+          } catch (error) {
+            deps.log.warn('snapshot observer failed', { error: String(error) });
+          }
+        }
       }
       return null;
     },
