@@ -117,9 +117,10 @@ export class CallCommands {
   }
 
   async blindTransfer(conversationId: string, address: string): Promise<void> {
+    const target = rest.normaliseAddress(address);
     await sdkCall(async () => {
       const participantId = await this.#participantId(conversationId);
-      await rest.blindTransfer(this.request, conversationId, participantId, address);
+      await rest.blindTransfer(this.request, conversationId, participantId, target);
     });
   }
 

@@ -29,7 +29,7 @@ const participantSchema = z.object({
   queueName: text,
   queue: z.object({ name: text }).optional().catch(undefined),
   /** Passed by reference; capped below without walking more than the limits. */
-  attributes: z.unknown(),
+  attributes: z.unknown().optional(),
   calls: z.array(callSchema).optional().catch(undefined),
 });
 

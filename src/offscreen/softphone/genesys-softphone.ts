@@ -17,6 +17,7 @@ import { switchDevices, toAudioDevices } from './devices';
 import { MediaWatch } from './media-watch';
 import type { ApiRequest } from './rest-actions';
 import * as internals from './sdk-internals';
+import { sdkOptions } from './sdk-options';
 import { wireSdkEvents, type SdkEventSource } from './sdk-events';
 import * as signalling from './signalling-control';
 import { notStarted, SoftphoneError, toSoftphoneError } from './softphone-error';
@@ -33,15 +34,6 @@ export interface GenesysSoftphoneOptions {
   audioElement?: HTMLAudioElement;
   /** Where the streaming client keeps its backoff memory (sessionStorage by default). */
   storage?: Storage;
-}
-
-export function isLoopbackEnvironment(environment: string): boolean {
-  try {
-    const host = new URL(environment).hostname;
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(host) || host.endsWith('.localhost');
-  } catch {
-    return false;
-  }
 }
 
 interface Live {
@@ -100,22 +92,9 @@ export class GenesysSoftphone implements port.SoftphonePort {
     const logger = createTraceLogger(config.logLevel, (level, message) =>
       emit({ type: 'trace', level, message }),
     );
-    return {
-      environment: config.environment,
-      accessToken: config.accessToken,
-      ...(config.wsHost !== undefined && { wsHost: config.wsHost }),
-      useServerSidePings: config.useServerSidePings,
-      logLevel: config.logLevel,
-      // The SDK only calls log/debug/info/warn/error on it (genesys-cloud-client-logger).
-      logger: logger as unknown as NonNullable<ISdkConfig['logger']>,
-      originAppName: config.appName,
-      originAppVersion: config.appVersion,
-      optOutOfTelemetry:
-        isLoopbackEnvironment(config.environment) || config.optOutOfTelemetry === true,
-      allowedSessionTypes: [SessionTypes.softphone],
-      disableAutoAnswer: !config.autoAnswerAllowed,
-      defaults: { audioElement: this.#audioElement() },
-    };
+    const options = sdkOptions(config, logger, this.#audioElement());
+    // Same shape; the SDK's types name its own logger class and session-type enum.
+    return { ...options, allowedSessionTypes: [SessionTypes.softphone] } as unknown as ISdkConfig;
   }
 
   #request(sdk: GenesysCloudWebrtcSdk): ApiRequest {

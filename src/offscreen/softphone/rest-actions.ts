@@ -34,18 +34,22 @@ export async function sendDigits(
   });
 }
 
+export function normaliseAddress(address: string): string {
+  const trimmed = address.trim();
+  if (!ADDRESS.test(trimmed)) {
+    throw new SoftphoneError('invalid-argument', 'A transfer needs a number or address.');
+  }
+  return trimmed;
+}
+
 export async function blindTransfer(
   request: ApiRequest,
   conversationId: string,
   participantId: string,
   address: string,
 ): Promise<void> {
-  const trimmed = address.trim();
-  if (!ADDRESS.test(trimmed)) {
-    throw new SoftphoneError('invalid-argument', 'A transfer needs a number or address.');
-  }
   await request(`${participantPath(conversationId, participantId)}/replace`, 'post', {
-    address: trimmed,
+    address: normaliseAddress(address),
   });
 }
 

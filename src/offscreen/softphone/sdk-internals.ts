@@ -30,8 +30,8 @@ export interface StreamingClient {
   autoReconnect: boolean;
   /** Once true, connect() delays even its first attempt (`delayFirstAttempt`). */
   hasMadeInitialAttempt: boolean;
-  activeStanzaInstance?: StanzaInstance;
-  backoffReductionTimer?: ReturnType<typeof setTimeout>;
+  activeStanzaInstance?: StanzaInstance | undefined;
+  backoffReductionTimer?: Parameters<typeof clearTimeout>[0];
   /** Looked up on `this` by the backoff loop before every attempt. */
   makeConnectionAttempt(): Promise<void>;
   on(event: string, listener: Listener): unknown;
