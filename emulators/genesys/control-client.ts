@@ -61,6 +61,16 @@ export interface DirectoryView {
   queues: { id: string; orgId: string; name: string }[];
 }
 
+export interface SoftphoneSessionView {
+  sessionId: string;
+  userId: string;
+  state: string;
+  persistent: boolean;
+  channelId?: string;
+  conversationIds: string[];
+  activeConversationId?: string;
+}
+
 export type EventFaultKind = 'malformed-json' | 'malformed-shape' | 'duplicate' | 'out-of-order';
 
 export class ControlError extends Error {
@@ -102,7 +112,7 @@ export class ControlClient {
     this.request<{ ended: boolean }>('POST', `/calls/${encodeURIComponent(id)}/hangup`);
   media = (id: string) =>
     this.request<MediaReport>('GET', `/calls/${encodeURIComponent(id)}/media`);
-  softphoneSessions = () => this.request<CallSummary[]>('GET', '/softphone-sessions');
+  softphoneSessions = () => this.request<SoftphoneSessionView[]>('GET', '/softphone-sessions');
   sessions = (user?: string) =>
     this.request<LiveSession[]>(
       'GET',

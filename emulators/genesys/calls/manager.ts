@@ -15,9 +15,11 @@ import {
   agentOf,
   customerOf,
   isEnded,
+  isPending,
   type Conversation,
   type Outcome,
   type Participant,
+  type SoftphoneLeg,
 } from './model';
 import { onJingleMessage, onRpc } from './signalling';
 
@@ -59,8 +61,9 @@ export class CallManager {
     return [...this.#convs.values()];
   }
 
+  /** The newest conversation on a softphone session (a persistent one carries several). */
   bySession(sessionId: string): Conversation | undefined {
-    return this.all().find((c) => c.leg?.sessionId === sessionId);
+    return this.all().findLast((c) => c.leg?.sessionId === sessionId);
   }
 
   activeFor(userId: string): Conversation[] {
@@ -112,7 +115,7 @@ export class CallManager {
       : [customer, agent];
     const conv = this.#create(user, 'inbound', participants, start, call.alertTimeoutMs);
     this.emit(conv);
-    this.#propose(conv, user, call.autoAnswer ?? false);
+    this.#attach(conv, user, call.autoAnswer ?? false);
     return conv;
   }
 
@@ -139,7 +142,7 @@ export class CallManager {
     });
     const conv = this.#create(user, 'outbound', [agent, far], start, undefined);
     this.emit(conv);
-    this.#propose(conv, user, true);
+    this.#attach(conv, user, true);
     return conv;
   }
 
@@ -161,6 +164,29 @@ export class CallManager {
       return;
     }
     conv.leg.state = 'active';
+    const station = this.#hub.dir.stations.get(
+      this.#hub.dir.users.get(conv.agentUserId)?.stationId ?? '',
+    );
+    conv.leg.persistent = Boolean(
+      station?.webRtcPersistentEnabled && station.type === 'inin_webrtc_softphone',
+    );
+    this.#connect(conv);
+  }
+
+  /** A call on a persistent connection is accepted (PATCH connected) or auto-answered. */
+  connectPersistent(conv: Conversation): void {
+    const agent = agentOf(conv);
+    if (conv.leg?.persistent && conv.leg.state === 'active' && agent && isPending(agent.state)) {
+      void conv.leg.peer?.setSending(true).catch(() => undefined);
+      this.#connect(conv);
+    }
+  }
+
+  #connect(conv: Conversation): void {
+    const agent = agentOf(conv);
+    if (!agent) {
+      return;
+    }
     this.#clearTimer(conv.id);
     agent.state = 'connected';
     agent.connectedTime = iso();
@@ -199,6 +225,10 @@ export class CallManager {
     const leg = conv.leg;
     if (!leg) {
       return;
+    }
+    if (leg.persistent && leg.state === 'active') {
+      void leg.peer?.setSending(false).catch(() => undefined);
+      return; // the peer connection stays up for the next call
     }
     if (leg.state === 'proposed') {
       for (const c of this.#hub.streaming.connectionsOf(leg.userId)) {
@@ -244,14 +274,35 @@ export class CallManager {
     return onRpc(this.#hub, this, conn, text);
   }
 
+  /** The client closed the session's peer connection: every call on it ends, persistent or not. */
+  terminateLeg(leg: SoftphoneLeg, outcome: Outcome): void {
+    leg.persistent = false;
+    for (const conv of this.all()) {
+      if (conv.leg === leg && !conv.endTime) {
+        this.end(conv, outcome, { terminate: false, disconnectType: 'client' });
+      }
+    }
+    if (leg.state !== 'ended') {
+      leg.state = 'ended';
+      leg.endedAt = Date.now();
+      void leg.peer?.close().catch(() => undefined);
+    }
+  }
+
   /** A client that closed its stream on purpose and has no other socket on the channel has left. */
   onConnectionClosed(conn: XmppConnection): void {
     if (!conn.closedCleanly) {
       return;
     }
     for (const conv of this.all()) {
-      if (!conv.endTime && conv.leg?.channelId === conn.channelId && !this.legConnection(conv)) {
-        this.end(conv, 'client-closed', { terminate: false, disconnectType: 'client' });
+      const leg = conv.leg;
+      if (
+        leg &&
+        leg.state !== 'ended' &&
+        leg.channelId === conn.channelId &&
+        !this.legConnection(conv)
+      ) {
+        this.terminateLeg(leg, 'client-closed');
       }
     }
   }
@@ -280,6 +331,43 @@ export class CallManager {
     }
   }
 
+  /** Rings the agent: on an idle persistent connection by event only, otherwise with a propose. */
+  #attach(conv: Conversation, user: User, autoAnswer: boolean): void {
+    const leg = this.#idlePersistentLeg(user.id);
+    if (!leg) {
+      this.#propose(conv, user, autoAnswer);
+      return;
+    }
+    conv.leg = leg;
+    if (autoAnswer) {
+      this.#later(conv.id, 200, () => this.connectPersistent(conv));
+    } else {
+      this.#alertTimeout(conv);
+    }
+  }
+
+  #idlePersistentLeg(userId: string): SoftphoneLeg | undefined {
+    const convs = this.all();
+    const station = this.#hub.dir.stations.get(this.#hub.dir.users.get(userId)?.stationId ?? '');
+    const leg = convs.findLast(
+      (c) => c.leg?.userId === userId && c.leg.persistent && c.leg.state === 'active',
+    )?.leg;
+    const busy = convs.some((c) => c.leg === leg && !c.endTime);
+    const conv = convs.find((c) => c.leg === leg);
+    return leg && station?.webRtcPersistentEnabled && !busy && conv && this.legConnection(conv)
+      ? leg
+      : undefined;
+  }
+
+  #alertTimeout(conv: Conversation): void {
+    this.#later(conv.id, conv.alertTimeoutMs, () => {
+      const agent = agentOf(conv);
+      if (agent && isPending(agent.state)) {
+        this.end(conv, 'alert-timeout', { terminate: true, disconnectType: 'timeout' });
+      }
+    });
+  }
+
   #propose(conv: Conversation, user: User, autoAnswer: boolean): void {
     const org = this.#hub.dir.orgs.get(user.orgId);
     const sessionId = newId();
@@ -290,6 +378,7 @@ export class CallManager {
       gjollJid: from,
       autoAnswer,
       state: 'proposed',
+      persistent: false,
       startedAt: Date.now(),
     };
     for (const c of this.#hub.streaming.connectionsOf(user.id)) {
@@ -297,11 +386,7 @@ export class CallManager {
         s.propose(from, c.fullJid, newId(), { sessionId, conversationId: conv.id, autoAnswer }),
       );
     }
-    this.#later(conv.id, conv.alertTimeoutMs, () => {
-      if (conv.leg && conv.leg.state !== 'active') {
-        this.end(conv, 'alert-timeout', { terminate: true, disconnectType: 'timeout' });
-      }
-    });
+    this.#alertTimeout(conv);
   }
 
   #create(

@@ -49,6 +49,8 @@ export interface SoftphoneLeg {
   /** The streaming channel of the client that proceeded; signalling follows its newest socket. */
   channelId?: string;
   peer?: MediaPeer;
+  /** Persistent connection: the peer connection outlives calls and carries the next ones. */
+  persistent: boolean;
   startedAt: number;
   endedAt?: number;
 }

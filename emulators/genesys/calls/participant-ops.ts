@@ -76,8 +76,8 @@ export function patchParticipant(
     }
     return { ok: true, status: 202 };
   }
-  if (body.state === 'connected' && isPending(p.state) && conv.leg?.state === 'active') {
-    hub.calls.markActive(conv);
+  if (body.state === 'connected' && isPending(p.state)) {
+    hub.calls.connectPersistent(conv);
   }
   let changed = false;
   if (body.muted !== undefined && body.muted !== p.muted && !isEnded(p.state)) {

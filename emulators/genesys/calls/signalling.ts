@@ -123,9 +123,7 @@ export async function onRpc(
       }
       return true;
     case 'terminate':
-      if (!conv.endTime) {
-        calls.end(conv, 'client-terminate', { terminate: false, disconnectType: 'client' });
-      }
+      calls.terminateLeg(leg, 'client-terminate');
       return true;
     default:
       return true;

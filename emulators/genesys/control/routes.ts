@@ -8,7 +8,7 @@ import { apiError, ok, Router, type Reply, type Req } from '../rest/http';
 import { stationJson } from '../rest/views';
 import { resolveOrg, resolveUser } from './resolve';
 import * as S from './schemas';
-import { callDetail, callSummary } from './views';
+import { callDetail, callSummary, softphoneSessions } from './views';
 import type { z } from 'zod';
 
 function body<T extends z.ZodType>(schema: T, req: Req): z.infer<T> {
@@ -79,14 +79,7 @@ export function createControlRouter(hub: Hub): Router {
   r.add('GET', '/calls/:id', (req) => ok(callDetail(conv(req))));
   r.add('POST', '/calls/:id/hangup', (req) => ok({ ended: hub.calls.hangUpRemote(conv(req).id) }));
   r.add('GET', '/calls/:id/media', async (req) => ok(await hub.calls.mediaReport(conv(req).id)));
-  r.add('GET', '/softphone-sessions', () =>
-    ok(
-      hub.calls
-        .all()
-        .filter((c) => c.leg && c.leg.state !== 'ended')
-        .map(callSummary),
-    ),
-  );
+  r.add('GET', '/softphone-sessions', () => ok(softphoneSessions(hub.calls.all())));
 
   r.add('GET', '/sessions', (req) => {
     const ref = req.query.get('user');

@@ -1,6 +1,6 @@
 /** What the control API shows about calls: a summary row and the full record. */
 import { conversationJson } from '../calls/events';
-import { agentOf, customerOf, type Conversation } from '../calls/model';
+import { agentOf, customerOf, type Conversation, type SoftphoneLeg } from '../calls/model';
 
 export function callSummary(conv: Conversation) {
   const agent = agentOf(conv);
@@ -32,4 +32,23 @@ export function callDetail(conv: Conversation) {
     attributes: customerOf(conv)?.attributes ?? {},
     eventsSent: conv.events.length,
   };
+}
+
+/** Live softphone sessions (peer connections), with the calls they carried. */
+export function softphoneSessions(convs: Conversation[]) {
+  const legs = new Map<SoftphoneLeg, Conversation[]>();
+  for (const c of convs) {
+    if (c.leg && c.leg.state !== 'ended') {
+      legs.set(c.leg, [...(legs.get(c.leg) ?? []), c]);
+    }
+  }
+  return [...legs].map(([leg, cs]) => ({
+    sessionId: leg.sessionId,
+    userId: leg.userId,
+    state: leg.state,
+    persistent: leg.persistent,
+    channelId: leg.channelId,
+    conversationIds: cs.map((c) => c.id),
+    activeConversationId: cs.find((c) => !c.endTime)?.id,
+  }));
 }
