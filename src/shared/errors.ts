@@ -23,7 +23,12 @@ export class AppError extends Error {
       return error;
     }
     const message = error instanceof Error ? error.message : String(error);
-    return new AppError(fallbackCode, message, { cause: error });
+    // Other coded errors (AuthError, ServiceNowError, …) keep their code across the boundary.
+    const code =
+      error instanceof Error && typeof (error as { code?: unknown }).code === 'string'
+        ? (error as { code: string }).code
+        : fallbackCode;
+    return new AppError(code, message, { cause: error });
   }
 }
 
