@@ -206,14 +206,15 @@ export class GenesysSoftphone implements port.SoftphonePort {
     this.#live?.sdk.setAccessToken(token);
   }
 
-  answer = (id: string) => this.#require().commands.answer(id);
-  decline = (id: string) => this.#require().commands.decline(id);
-  hangUp = (id: string) => this.#require().commands.hangUp(id);
-  setMute = (id: string, muted: boolean) => this.#require().commands.setMute(id, muted);
-  setHold = (id: string, held: boolean) => this.#require().commands.setHold(id, held);
-  sendDigits = (id: string, digits: string) => this.#require().commands.sendDigits(id, digits);
-  dial = (number: string) => this.#require().commands.dial(number);
-  blindTransfer = (id: string, address: string) =>
+  answer = async (id: string) => this.#require().commands.answer(id);
+  decline = async (id: string) => this.#require().commands.decline(id);
+  hangUp = async (id: string) => this.#require().commands.hangUp(id);
+  setMute = async (id: string, muted: boolean) => this.#require().commands.setMute(id, muted);
+  setHold = async (id: string, held: boolean) => this.#require().commands.setHold(id, held);
+  sendDigits = async (id: string, digits: string) =>
+    this.#require().commands.sendDigits(id, digits);
+  dial = async (number: string) => this.#require().commands.dial(number);
+  blindTransfer = async (id: string, address: string) =>
     this.#require().commands.blindTransfer(id, address);
 
   async setDevices(selection: port.DeviceSelection): Promise<void> {
@@ -248,7 +249,7 @@ export class GenesysSoftphone implements port.SoftphonePort {
     return signalling.signallingHealth(client, sessions, this.#lastInboundAt);
   }
 
-  probe(timeoutMs: number): Promise<number> {
+  async probe(timeoutMs: number): Promise<number> {
     return signalling.pingOnce(internals.streamingClientOf(this.#require().sdk), timeoutMs);
   }
 

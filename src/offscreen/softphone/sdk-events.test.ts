@@ -100,6 +100,15 @@ describe('pending sessions', () => {
     expect(events[0]).toMatchObject({ type: 'call-alerting', call: { direction: 'outbound' } });
   });
 
+  it('does not bring back a call that already started or ended', () => {
+    const { sdk, registry, events } = wired();
+    registry.noteStarted('c1');
+    registry.noteEnded('c2');
+    sdk.emit('pendingSession', pending('c1'));
+    sdk.emit('pendingSession', pending('c2'));
+    expect(events).toEqual([]);
+  });
+
   it('ignores non-softphone and malformed pending sessions', () => {
     const { sdk, events } = wired();
     sdk.emit('pendingSession', { ...pending('c1'), sessionType: 'screenRecording' });

@@ -96,6 +96,8 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
     if (conversationId === undefined || !isSoftphone(bag(pending))) return;
     const autoAnswer = bag(pending)['autoAnswer'] === true;
     registry.notePending(conversationId);
+    // A repeated propose for a call already answered or over must not bring it back as ringing.
+    if (!registry.isAwaitingAnswer(conversationId)) return;
     const direction = registry.direction(conversationId) ?? 'inbound';
     if (autoAnswer && ctx.autoAnswerAllowed) registry.noteLocal(conversationId, 'auto-answer');
     emit({

@@ -128,15 +128,111 @@ async function main(): Promise<Record<string, unknown>> {
     assert.equal(bound.length, 1, 'exactly one live XMPP session after the backoff loop woke');
     await waitRising('bytes received after the backoff reconnect', bytesIn, 2_000);
 
+    // Mid-call microphone switch keeps audio flowing both ways.
+    const devices = (await page.run((s) => s.listDevices(), null)).value ?? [];
+    const mics = devices.filter((d) => d.kind === 'audioinput' && d.deviceId !== 'default');
+    results['microphones'] = mics.map((d) => d.label);
+    const other = mics.at(-1);
+    if (other !== undefined) {
+      const switched = await page.run(
+        (s, id) => s.setDevices({ microphoneId: id }),
+        other.deviceId,
+      );
+      assert.equal(switched.error, undefined, `device switch: ${JSON.stringify(switched.error)}`);
+      await waitRising('packets at the far end after the switch', bytesOut, 20);
+      await waitRising('bytes received after the switch', bytesIn, 2_000);
+    }
+
     // Hang up, then a bounded destroy.
     const hung = await page.run((s, id) => s.hangUp(id), cid);
     assert.equal(hung.error, undefined, `hang-up failed: ${JSON.stringify(hung.error)}`);
     const ended = await page.waitEvent(is('call-ended', (e) => e.conversationId === cid));
     assert.equal((ended.event as { reason: string }).reason, 'local-hangup');
+
+    // destroy() with a live call: bounded, the call ends as 'shutdown', nothing stays connected.
+    const { conversationId: cid2 } = await emu.control.placeCall({ to: 'agent1' });
+    await page.waitEvent(is('call-alerting', (e) => e.call.conversationId === cid2));
+    await page.run((s, id) => s.answer(id), cid2);
+    await page.waitEvent(
+      is('call-media', (e) => e.conversationId === cid2 && e.connectionState === 'connected'),
+    );
     const d0 = Date.now();
     await page.run((s) => s.destroy(3_000), null);
-    results['destroyMs'] = Date.now() - d0;
-    assert.deepEqual((await page.run((s) => s.health(), null)).value?.connected, false);
+    results['destroyMidCallMs'] = Date.now() - d0;
+    const shutdown = await page.waitEvent(is('call-ended', (e) => e.conversationId === cid2));
+    assert.equal((shutdown.event as { reason: string }).reason, 'shutdown');
+    assert.equal((await page.run((s) => s.health(), null)).value?.connected, false);
+    await emu.control.waitFor('call ended at the platform', async () =>
+      Boolean((await emu.control.call(cid2)).endTime),
+    );
+    await emu.control.waitFor(
+      'no live XMPP session',
+      async () => (await emu.control.sessions('agent1')).length === 0,
+    );
+
+    // Persistent connection: the second call arrives on the same peer connection, by event only.
+    await emu.control.setStation('agent1', { webRtcPersistentEnabled: true });
+    const restarted = await page.run((s, cfg) => s.start(cfg), {
+      environment: emu.url,
+      wsHost: emu.wsUrl,
+      accessToken: 'acme-agent1-token',
+      useServerSidePings: false,
+      logLevel: 'info' as const,
+      appName: 'switchboard-check',
+      appVersion: '0.0.0',
+      autoAnswerAllowed: false,
+    });
+    assert.equal(restarted.error, undefined, `restart failed: ${JSON.stringify(restarted.error)}`);
+    const persistent: string[] = [];
+    for (const round of [1, 2]) {
+      from = (await page.events()).length;
+      const { conversationId: pc } = await emu.control.placeCall({
+        to: 'agent1',
+        fromName: `Caller ${round}`,
+      });
+      await page.waitEvent(
+        is('call-alerting', (e) => e.call.conversationId === pc),
+        10_000,
+        from,
+      );
+      const ok = await page.run((s, id) => s.answer(id), pc);
+      assert.equal(ok.error, undefined, `persistent answer ${round}: ${JSON.stringify(ok.error)}`);
+      await page.waitEvent(
+        is('call-started', (e) => e.conversationId === pc),
+        10_000,
+        from,
+      );
+      await page.waitEvent(
+        is('call-media', (e) => e.conversationId === pc && e.connectionState === 'connected'),
+        10_000,
+        from,
+      );
+      await waitRising(
+        `bytes on persistent call ${round}`,
+        async () => (await page.run((s, id) => s.getMediaStats(id), pc)).value?.bytesReceived ?? 0,
+        2_000,
+      );
+      const bye = await page.run((s, id) => s.hangUp(id), pc);
+      assert.equal(
+        bye.error,
+        undefined,
+        `persistent hang-up ${round}: ${JSON.stringify(bye.error)}`,
+      );
+      const end = await page.waitEvent(
+        is('call-ended', (e) => e.conversationId === pc),
+        10_000,
+        from,
+      );
+      persistent.push((end.event as { reason: string }).reason);
+    }
+    results['persistentEndReasons'] = persistent;
+    assert.deepEqual(persistent, ['local-hangup', 'local-hangup']);
+    results['peerConnectionsAfterPersistent'] = (await page.run((s) => s.health(), null)).value
+      ?.peerConnections;
+    results['errors'] = (await page.events())
+      .filter((e) => e.event.type === 'error')
+      .map((e) => e.event);
+    await page.run((s) => s.destroy(3_000), null);
     return results;
   } finally {
     await emu.close();
