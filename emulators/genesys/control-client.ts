@@ -18,6 +18,8 @@ export interface PlaceCallOptions {
   attributes?: Record<string, string>;
   autoAnswer?: boolean;
   alertTimeoutMs?: number;
+  /** Route media through a relay that drops this share of RTP both ways. */
+  packetLossPercent?: number;
 }
 
 export interface CallSummary {
@@ -156,6 +158,13 @@ export class ControlClient {
     this.request<FaultSnapshot>('POST', '/faults/sasl', o);
   noLongerSubscribed = (user?: string) =>
     this.request<{ sent: number }>('POST', '/faults/no-longer-subscribed', user ? { user } : {});
+  /** Packet loss for new calls' media (null: none, no relay); also updates relayed calls. */
+  packetLoss = (percent: number | null) =>
+    this.request<FaultSnapshot>('POST', '/faults/packet-loss', { percent });
+  setCallPacketLoss = (id: string, percent: number) =>
+    this.request<{ lossPercent: number }>('POST', `/calls/${encodeURIComponent(id)}/packet-loss`, {
+      percent,
+    });
   injectEvent = (conversationId: string, kind: EventFaultKind) =>
     this.request<{ sent: number }>('POST', '/faults/event', { conversationId, kind });
 

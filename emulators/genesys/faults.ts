@@ -21,6 +21,7 @@ export interface FaultSnapshot {
   refuseUpgradesUntil: number;
   blackholeUntil: number;
   saslFailures: { remaining?: number; untilMs?: number } | null;
+  mediaLossPercent: number | null;
 }
 
 export class Faults {
@@ -28,6 +29,8 @@ export class Faults {
   wsLatencyMs = 0;
   refuseUpgradesUntil = 0;
   blackholeUntil = 0;
+  /** Packet loss given to new calls' media (null: no relay). */
+  mediaLossPercent: number | null = null;
   #restFaults: RestFault[] = [];
   #sasl: { remaining?: number; untilMs?: number } | null = null;
   readonly #now: () => number;
@@ -102,6 +105,7 @@ export class Faults {
     this.wsLatencyMs = 0;
     this.refuseUpgradesUntil = 0;
     this.blackholeUntil = 0;
+    this.mediaLossPercent = null;
     this.#restFaults = [];
     this.#sasl = null;
   }
@@ -114,6 +118,7 @@ export class Faults {
       refuseUpgradesUntil: this.refuseUpgradesUntil,
       blackholeUntil: this.blackholeUntil,
       saslFailures: this.#sasl ? { ...this.#sasl } : null,
+      mediaLossPercent: this.mediaLossPercent,
     };
   }
 }

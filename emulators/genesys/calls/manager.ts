@@ -31,11 +31,14 @@ export interface InboundCall {
   attributes?: Record<string, string>;
   autoAnswer?: boolean;
   alertTimeoutMs?: number;
+  /** Drop this share of RTP both ways (through a UDP relay). */
+  packetLossPercent?: number;
 }
 
 export interface MediaReport {
   conversationId: string;
   peer: PeerStats | null;
+  relay: { lossPercent: number; dropped: number; forwarded: number } | null;
   /** RTP from the agent is arriving and the agent is not muted. */
   hearsAgent: boolean;
   /** The peer is sending audio to the agent (not on hold). */
@@ -115,7 +118,7 @@ export class CallManager {
       : [customer, agent];
     const conv = this.#create(user, 'inbound', participants, start, call.alertTimeoutMs);
     this.emit(conv);
-    this.#attach(conv, user, call.autoAnswer ?? false);
+    this.#attach(conv, user, call.autoAnswer ?? false, call.packetLossPercent);
     return conv;
   }
 
@@ -142,7 +145,7 @@ export class CallManager {
     });
     const conv = this.#create(user, 'outbound', [agent, far], start, undefined);
     this.emit(conv);
-    this.#attach(conv, user, true);
+    this.#attach(conv, user, true, undefined);
     return conv;
   }
 
@@ -248,6 +251,7 @@ export class CallManager {
     leg.state = 'ended';
     leg.endedAt = Date.now();
     void leg.peer?.close().catch(() => undefined);
+    leg.relay?.close();
   }
 
   hangUpRemote(id: string): boolean {
@@ -286,6 +290,7 @@ export class CallManager {
       leg.state = 'ended';
       leg.endedAt = Date.now();
       void leg.peer?.close().catch(() => undefined);
+      leg.relay?.close();
     }
   }
 
@@ -314,9 +319,13 @@ export class CallManager {
     }
     const peer = conv.leg?.peer ? await conv.leg.peer.stats().catch(() => null) : null;
     const agent = agentOf(conv);
+    const relay = conv.leg?.relay;
     return {
       conversationId: id,
       peer,
+      relay: relay
+        ? { lossPercent: relay.lossPercent, dropped: relay.dropped, forwarded: relay.forwarded }
+        : null,
       hearsAgent: Boolean(peer && flowing(peer.receiveRate) && agent && !agent.muted),
       agentShouldHear: Boolean(peer && peer.sending && flowing(peer.sendRate)),
     };
@@ -328,14 +337,15 @@ export class CallManager {
     }
     for (const conv of this.#convs.values()) {
       void conv.leg?.peer?.close().catch(() => undefined);
+      conv.leg?.relay?.close();
     }
   }
 
   /** Rings the agent: on an idle persistent connection by event only, otherwise with a propose. */
-  #attach(conv: Conversation, user: User, autoAnswer: boolean): void {
+  #attach(conv: Conversation, user: User, autoAnswer: boolean, loss: number | undefined): void {
     const leg = this.#idlePersistentLeg(user.id);
     if (!leg) {
-      this.#propose(conv, user, autoAnswer);
+      this.#propose(conv, user, autoAnswer, loss ?? this.#hub.faults.mediaLossPercent ?? undefined);
       return;
     }
     conv.leg = leg;
@@ -368,7 +378,7 @@ export class CallManager {
     });
   }
 
-  #propose(conv: Conversation, user: User, autoAnswer: boolean): void {
+  #propose(conv: Conversation, user: User, autoAnswer: boolean, loss: number | undefined): void {
     const org = this.#hub.dir.orgs.get(user.orgId);
     const sessionId = newId();
     const from = gjollJid(sessionId, org?.domain ?? 'localhost');
@@ -380,6 +390,7 @@ export class CallManager {
       state: 'proposed',
       persistent: false,
       startedAt: Date.now(),
+      ...(loss !== undefined ? { lossPercent: loss } : {}),
     };
     for (const c of this.#hub.streaming.connectionsOf(user.id)) {
       c.send(

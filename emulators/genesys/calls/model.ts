@@ -1,4 +1,5 @@
 /** The emulator's view of a voice conversation: participants, the agent's softphone leg, and records. */
+import type { LossRelay } from '../media/loss-relay';
 import type { MediaPeer } from '../media/peer';
 
 export type CallState =
@@ -49,6 +50,9 @@ export interface SoftphoneLeg {
   /** The streaming channel of the client that proceeded; signalling follows its newest socket. */
   channelId?: string;
   peer?: MediaPeer;
+  /** Packet loss wanted on this leg's media; set means media goes through a relay. */
+  lossPercent?: number;
+  relay?: LossRelay;
   /** Persistent connection: the peer connection outlives calls and carries the next ones. */
   persistent: boolean;
   startedAt: number;

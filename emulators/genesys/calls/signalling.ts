@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Hub } from '../hub';
 import { newId } from '../ids';
+import { LossRelay, relayTarget, rewriteOffer, stripCandidates } from '../media/loss-relay';
 import { parseTrickle } from '../media/peer';
 import type { XmppConnection } from '../xmpp/connection';
 import * as s from '../xmpp/stanzas';
@@ -60,7 +61,13 @@ async function sendOffer(hub: Hub, calls: CallManager, conv: Conversation): Prom
   }
   try {
     leg.peer ??= await hub.media.create(`${conv.id}:${leg.sessionId}`);
-    const sdp = await leg.peer.createOffer();
+    let sdp = await leg.peer.createOffer();
+    const target =
+      leg.lossPercent !== undefined && hub.media.realMedia ? relayTarget(sdp) : undefined;
+    if (target && leg.lossPercent !== undefined) {
+      leg.relay = new LossRelay(target, leg.lossPercent);
+      sdp = rewriteOffer(sdp, target, await leg.relay.start());
+    }
     const conn = calls.legConnection(conv);
     if (!conn || conv.endTime) {
       return;
@@ -104,7 +111,7 @@ export async function onRpc(
       if (leg.state === 'proceeded') {
         leg.state = 'answered';
       }
-      await leg.peer?.setAnswer(sdp);
+      await leg.peer?.setAnswer(leg.relay ? stripCandidates(sdp) : sdp);
       if (!hub.media.realMedia) {
         calls.markActive(conv);
       }
@@ -112,7 +119,7 @@ export async function onRpc(
     }
     case 'iceCandidate': {
       const cand = typeof params['sdp'] === 'string' ? parseTrickle(params['sdp']) : null;
-      if (cand && leg.peer) {
+      if (cand && leg.peer && !leg.relay) {
         await leg.peer.addCandidate(cand).catch(() => undefined);
       }
       return true;

@@ -152,3 +152,36 @@ describe('inbound calls', () => {
     expect(await sdk.count('sessionStarted')).toBe(0);
   });
 });
+
+describe('media faults', () => {
+  it('drops the requested share of RTP through the loss relay, and audio still flows', async () => {
+    const { emu, open } = await env.fresh();
+    const sdk = await open();
+    const { conversationId: cid, sessionId } = await emu.control.placeCall({
+      to: 'agent1',
+      autoAnswer: true,
+      packetLossPercent: 20,
+    });
+    await emu.control.waitFor(
+      'connected',
+      async () => (await emu.control.call(cid)).agentState === 'connected',
+    );
+    await waitRising(
+      'RTP at the SDK',
+      async () => (await sdk.rtp(sessionId))?.packetsReceived ?? 0,
+      40,
+    );
+    await waitRising(
+      'RTP at the peer',
+      async () => (await emu.control.media(cid)).peer?.packetsReceived ?? 0,
+      40,
+    );
+    const report = await emu.control.media(cid);
+    expect(report.relay?.lossPercent).toBe(20);
+    expect(report.relay?.dropped).toBeGreaterThan(0);
+    await emu.control.waitFor(
+      'SDK sees lost packets',
+      async () => ((await sdk.rtp(sessionId))?.packetsLost ?? 0) > 0,
+    );
+  });
+});

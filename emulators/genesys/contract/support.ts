@@ -18,6 +18,7 @@ export interface Rtp {
   packetsReceived: number;
   packetsSent: number;
   bytesReceived: number;
+  packetsLost: number;
 }
 
 type Harness = Record<string, ((...args: unknown[]) => unknown) | undefined> & {

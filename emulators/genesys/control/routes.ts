@@ -72,12 +72,32 @@ export function createControlRouter(hub: Hub): Router {
       ...(b.attributes !== undefined ? { attributes: b.attributes } : {}),
       ...(b.autoAnswer !== undefined ? { autoAnswer: b.autoAnswer } : {}),
       ...(b.alertTimeoutMs !== undefined ? { alertTimeoutMs: b.alertTimeoutMs } : {}),
+      ...(b.packetLossPercent !== undefined ? { packetLossPercent: b.packetLossPercent } : {}),
     });
     return ok({ conversationId: c.id, sessionId: c.leg?.sessionId }, 201);
   });
   r.add('GET', '/calls', () => ok(hub.calls.all().map(callSummary)));
   r.add('GET', '/calls/:id', (req) => ok(callDetail(conv(req))));
   r.add('POST', '/calls/:id/hangup', (req) => ok({ ended: hub.calls.hangUpRemote(conv(req).id) }));
+  r.add('POST', '/calls/:id/packet-loss', (req) => {
+    const c = conv(req);
+    const { percent } = body(S.Percent, req);
+    if (!c.leg?.relay) {
+      throw new ControlError(409, 'this call was not placed with packetLossPercent');
+    }
+    c.leg.relay.lossPercent = percent ?? 0;
+    return ok({ lossPercent: c.leg.relay.lossPercent });
+  });
+  r.add('POST', '/faults/packet-loss', (req) => {
+    const { percent } = body(S.Percent, req);
+    hub.faults.mediaLossPercent = percent;
+    for (const c of hub.calls.all()) {
+      if (c.leg?.relay && percent !== null) {
+        c.leg.relay.lossPercent = percent;
+      }
+    }
+    return ok(hub.faults.snapshot());
+  });
   r.add('GET', '/calls/:id/media', async (req) => ok(await hub.calls.mediaReport(conv(req).id)));
   r.add('GET', '/softphone-sessions', () => ok(softphoneSessions(hub.calls.all())));
 

@@ -10,6 +10,7 @@ export const PlaceCall = z.object({
   attributes: z.record(z.string(), z.string()).optional(),
   autoAnswer: z.boolean().optional(),
   alertTimeoutMs: z.number().int().positive().optional(),
+  packetLossPercent: z.number().min(0).max(100).optional(),
 });
 export type PlaceCall = z.infer<typeof PlaceCall>;
 
@@ -17,6 +18,7 @@ export const Drop = z.object({
   mode: z.enum(['destroy', 'close']).default('destroy'),
   user: z.string().optional(),
 });
+export const Percent = z.object({ percent: z.number().min(0).max(100).nullable() });
 export const Seconds = z.object({ seconds: z.number().positive() });
 export const Latency = z.object({
   restMs: z.number().min(0).optional(),

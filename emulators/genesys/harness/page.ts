@@ -56,9 +56,9 @@ const h = {
   async rtp(sessionId) {
     const s = h.sessions.get(sessionId);
     if (!s || !s.peerConnection) return null;
-    const out = { state: s.peerConnection.connectionState, packetsReceived: 0, packetsSent: 0, bytesReceived: 0 };
+    const out = { state: s.peerConnection.connectionState, packetsReceived: 0, packetsSent: 0, bytesReceived: 0, packetsLost: 0 };
     (await s.peerConnection.getStats()).forEach((r) => {
-      if (r.type === 'inbound-rtp' && r.kind === 'audio') { out.packetsReceived += r.packetsReceived || 0; out.bytesReceived += r.bytesReceived || 0; }
+      if (r.type === 'inbound-rtp' && r.kind === 'audio') { out.packetsReceived += r.packetsReceived || 0; out.bytesReceived += r.bytesReceived || 0; out.packetsLost += r.packetsLost || 0; }
       if (r.type === 'outbound-rtp' && r.kind === 'audio') { out.packetsSent += r.packetsSent || 0; }
     });
     return out;
