@@ -10,7 +10,7 @@ export default defineConfig({
   build: {
     target: 'chrome120',
     sourcemap: false,
-    rollupOptions: {
+    rolldownOptions: {
       input: { offscreen: 'src/offscreen/offscreen.html' },
     },
   },

@@ -39,9 +39,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await ext?.close();
-  await proxy?.close();
-  server?.close();
+  await ext.close();
+  await proxy.close();
+  server.close();
 });
 
 describe('extension skeleton', () => {
@@ -53,7 +53,8 @@ describe('extension skeleton', () => {
     const chip = tab.locator('switchboard-root .sb-chip');
     await expect.poll(() => chip.count(), { timeout: 10_000 }).toBe(1);
     const inShadow = await tab.evaluate(
-      () => document.querySelector('switchboard-root')?.shadowRoot?.querySelector('.sb-chip') !== null,
+      () =>
+        document.querySelector('switchboard-root')?.shadowRoot?.querySelector('.sb-chip') !== null,
     );
     expect(inShadow).toBe(true);
     // The page's own DOM does not see our elements.
@@ -63,7 +64,10 @@ describe('extension skeleton', () => {
   it('relays a snapshot from the offscreen document to the tab, before and after a worker kill', async () => {
     const before = await seqInTab();
     const first = await sendFromPage<{ ok: boolean; value: { seq: number } }>(options, {
-      v: 1, to: 'worker', type: 'session.refresh', data: null,
+      v: 1,
+      to: 'worker',
+      type: 'session.refresh',
+      data: null,
     });
     expect(JSON.stringify(first)).toContain('"ok":true');
     await expect.poll(seqInTab, { timeout: 10_000 }).toBe(first.value.seq);
@@ -71,7 +75,10 @@ describe('extension skeleton', () => {
 
     await killServiceWorker(ext.context, ext.extensionId);
     const second = await sendFromPage<{ ok: boolean; value: { seq: number } }>(options, {
-      v: 1, to: 'worker', type: 'session.refresh', data: null,
+      v: 1,
+      to: 'worker',
+      type: 'session.refresh',
+      data: null,
     });
     expect(second.ok).toBe(true);
     expect(second.value.seq).toBeGreaterThan(first.value.seq);
@@ -81,7 +88,10 @@ describe('extension skeleton', () => {
 
   it('refuses a worker message of the wrong shape with a clear error', async () => {
     const reply = await sendFromPage<{ ok: boolean; error: { code: string } }>(options, {
-      v: 1, to: 'worker', type: 'call.command', data: { type: 'dtmf', conversationId: 'x', digits: '<b>' },
+      v: 1,
+      to: 'worker',
+      type: 'call.command',
+      data: { type: 'dtmf', conversationId: 'x', digits: '<b>' },
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'protocol.bad-data' } });
   });

@@ -18,11 +18,13 @@ export interface ExtensionHandle {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: {
-  extraArgs?: string[];
-  userDataDir?: string;
-  extensionDir?: string;
-} = {}): Promise<ExtensionHandle> {
+export async function launchExtension(
+  options: {
+    extraArgs?: string[];
+    userDataDir?: string;
+    extensionDir?: string;
+  } = {},
+): Promise<ExtensionHandle> {
   const extensionDir = options.extensionDir ?? DIST;
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first`);
@@ -69,15 +71,22 @@ interface TargetInfo {
 
 export async function targets(context: BrowserContext): Promise<TargetInfo[]> {
   const session = await browserSession(context);
-  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+  const { targetInfos } = (await session.send('Target.getTargets')) as {
+    targetInfos: TargetInfo[];
+  };
   await session.detach();
   return targetInfos;
 }
 
 /** Stops the extension's service worker the way Chrome does when it idles out. */
-export async function killServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
+export async function killServiceWorker(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<void> {
   const session = await browserSession(context);
-  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+  const { targetInfos } = (await session.send('Target.getTargets')) as {
+    targetInfos: TargetInfo[];
+  };
   const worker = targetInfos.find(
     (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
   );
@@ -96,7 +105,10 @@ export async function offscreenCount(handle: ExtensionHandle): Promise<number> {
 }
 
 /** Evaluates an expression inside the offscreen document (it is not a Playwright page). */
-export async function evaluateInOffscreen<T>(handle: ExtensionHandle, expression: string): Promise<T> {
+export async function evaluateInOffscreen<T>(
+  handle: ExtensionHandle,
+  expression: string,
+): Promise<T> {
   const session = await browserSession(handle.context);
   const all = (await targets(handle.context)).filter(
     (t) => t.type === 'background_page' && t.url.includes(`${handle.extensionId}/src/offscreen/`),
@@ -105,21 +117,24 @@ export async function evaluateInOffscreen<T>(handle: ExtensionHandle, expression
   if (!target) {
     throw new Error('No offscreen document');
   }
-  const { sessionId } = (await session.send('Target.attachToTarget', {
+  const { sessionId } = await session.send('Target.attachToTarget', {
     targetId: target.targetId,
     flatten: false,
-  })) as { sessionId: string };
+  });
   try {
-    const answer = new Promise<{ result?: { result: { value: T }; exceptionDetails?: { text: string } } }>(
-      (resolvePromise) => {
-        session.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    const answer = new Promise<{
+      result?: { result: { value: T }; exceptionDetails?: { text: string } };
+    }>((resolvePromise) => {
+      session.on(
+        'Target.receivedMessageFromTarget',
+        (event: { sessionId: string; message: string }) => {
           const parsed = JSON.parse(event.message) as { id?: number };
           if (event.sessionId === sessionId && parsed.id === 1) {
             resolvePromise(parsed as never);
           }
-        });
-      },
-    );
+        },
+      );
+    });
     await session.send('Target.sendMessageToTarget', {
       sessionId,
       message: JSON.stringify({
@@ -130,7 +145,9 @@ export async function evaluateInOffscreen<T>(handle: ExtensionHandle, expression
     });
     const { result } = await answer;
     if (!result || result.exceptionDetails) {
-      throw new Error(`Offscreen evaluation failed: ${result?.exceptionDetails?.text ?? 'no result'}`);
+      throw new Error(
+        `Offscreen evaluation failed: ${result?.exceptionDetails?.text ?? 'no result'}`,
+      );
     }
     return result.result.value;
   } finally {
@@ -141,5 +158,8 @@ export async function evaluateInOffscreen<T>(handle: ExtensionHandle, expression
 
 /** Sends a runtime message from an extension page, as the popup or options page would. */
 export async function sendFromPage<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  return page.evaluate(
+    (m): Promise<T> => chrome.runtime.sendMessage<unknown, T>(m),
+    message,
+  );
 }

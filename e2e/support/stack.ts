@@ -21,7 +21,10 @@ export interface Stack {
   ui: Page;
   clientId: string;
   /** Sends a worker message from the UI page and returns the raw reply. */
-  toWorker<T = unknown>(type: string, data: unknown): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }>;
+  toWorker<T = unknown>(
+    type: string,
+    data: unknown,
+  ): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }>;
   close(): Promise<void>;
 }
 
@@ -91,7 +94,9 @@ export async function configure(
     },
     servicenow: { instances: [SERVICENOW_ORIGIN], popTarget: 'focused', defaultRegion: 'US' },
   });
-  const saved = await stack.toWorker<{ ok: boolean; issues: unknown[] }>('settings.save', { settings });
+  const saved = await stack.toWorker<{ ok: boolean; issues: unknown[] }>('settings.save', {
+    settings,
+  });
   if (!saved.ok || !saved.value.ok) {
     throw new Error(`settings.save failed: ${JSON.stringify(saved)}`);
   }
@@ -130,7 +135,11 @@ export async function snapshot(stack: Stack): Promise<SnapshotLike | null> {
   return reply.ok ? reply.value.snapshot : null;
 }
 
-export async function waitForConnection(stack: Stack, state: string, timeoutMs = 20_000): Promise<void> {
+export async function waitForConnection(
+  stack: Stack,
+  state: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   await stack.genesys.control.waitFor(
     `softphone ${state}`,
     async () => (await snapshot(stack))?.connection.state === state,

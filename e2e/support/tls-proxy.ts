@@ -18,11 +18,27 @@ function certificate(): { key: Buffer; cert: Buffer } {
   const cert = join(dir, 'cert.pem');
   if (!existsSync(key) || !existsSync(cert)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '365',
-      '-keyout', key, '-out', cert, '-subj', '/CN=service-now.com',
-      '-addext', 'subjectAltName=DNS:*.service-now.com,DNS:localhost,IP:127.0.0.1',
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '365',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=service-now.com',
+        '-addext',
+        'subjectAltName=DNS:*.service-now.com,DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }

@@ -125,5 +125,5 @@ export function isCallEventType(value: unknown): boolean {
 /** The validated event, or null when the value is not a well-formed call event. */
 export function parseCallEvent(value: unknown): CallEvent | null {
   const parsed = callEventSchema.safeParse(value);
-  return parsed.success ? (parsed.data as CallEvent) : null;
+  return parsed.success ? parsed.data : null;
 }

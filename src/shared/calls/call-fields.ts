@@ -45,9 +45,13 @@ function sameRecord(a: Record<string, string>, b: Record<string, string>): boole
 }
 
 function mergeRemote(call: CallSnapshot, remote: CallFields['remote']): CallSnapshot['remote'] {
-  if (remote === undefined) return call.remote;
+  if (remote === undefined) {
+    return call.remote;
+  }
   const next = { ...call.remote };
-  if (remote.name !== undefined && remote.name.trim() !== '') next.name = clean(remote.name, 512);
+  if (remote.name !== undefined && remote.name.trim() !== '') {
+    next.name = clean(remote.name, 512);
+  }
   if (remote.number !== undefined && remote.number.trim() !== '') {
     next.number = clean(remote.number, 128);
   }

@@ -27,11 +27,10 @@ const ended = (
   conversationId: ID,
   reason,
 });
-const updated = (call: Record<string, unknown>): CallEvent =>
-  ({
-    type: 'call-updated',
-    call: { conversationId: ID, ...call },
-  }) as CallEvent;
+const updated = (call: Record<string, unknown>): CallEvent => ({
+  type: 'call-updated',
+  call: { conversationId: ID, ...call },
+});
 
 /** Runs events at t = 1000, 2000, … and returns the final list. */
 function run(events: unknown[]): CallSnapshot[] {
@@ -276,7 +275,9 @@ describe('ended calls', () => {
       { type: 'call-alerting', call: { conversationId: 'live', direction: 'inbound' } },
       0,
     );
-    for (let i = 0; i < 8; i++) calls = endCall(`old-${i}`, 1000 + i, calls);
+    for (let i = 0; i < 8; i++) {
+      calls = endCall(`old-${i}`, 1000 + i, calls);
+    }
     expect(calls.map((c) => c.conversationId)).toEqual([
       'live',
       'old-3',

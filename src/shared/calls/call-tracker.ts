@@ -57,9 +57,13 @@ function onAlerting(
 }
 
 function onMedia(call: CallSnapshot, state: string, now: number): CallSnapshot {
-  if (isTerminal(call.state)) return call;
+  if (isTerminal(call.state)) {
+    return call;
+  }
   if (state === 'connected') {
-    if (call.state === 'connected' && call.error?.code !== MEDIA_FAILED.code) return call;
+    if (call.state === 'connected' && call.error?.code !== MEDIA_FAILED.code) {
+      return call;
+    }
     const { error: _cleared, ...rest } = call;
     return {
       ...rest,
@@ -79,15 +83,23 @@ function onMedia(call: CallSnapshot, state: string, now: number): CallSnapshot {
 
 function onUpdated(call: CallSnapshot, fields: CallFields, now: number, limits: AttributeLimits) {
   const merged = mergeFields(call, fields, limits);
-  if (fields.state !== 'disconnected' && fields.state !== 'terminated') return merged;
-  if (merged.state === 'alerting') return end(merged, 'missed', now);
+  if (fields.state !== 'disconnected' && fields.state !== 'terminated') {
+    return merged;
+  }
+  if (merged.state === 'alerting') {
+    return end(merged, 'missed', now);
+  }
   return isTerminal(merged.state) ? merged : end(merged, 'ended', now);
 }
 
 function onEnded(call: CallSnapshot, reason: string, now: number): CallSnapshot {
-  if (isTerminal(call.state)) return call;
+  if (isTerminal(call.state)) {
+    return call;
+  }
   if (call.state === 'alerting') {
-    if (reason === 'declined') return end(call, 'declined', now);
+    if (reason === 'declined') {
+      return end(call, 'declined', now);
+    }
     return end(call, reason === 'answered-elsewhere' ? 'ended' : 'missed', now);
   }
   if (reason === 'failed') {
@@ -102,19 +114,25 @@ function step(
   now: number,
   limits: AttributeLimits,
 ): CallSnapshot | undefined {
-  if (event.type === 'call-alerting') return onAlerting(call, event.call, now, limits);
+  if (event.type === 'call-alerting') {
+    return onAlerting(call, event.call, now, limits);
+  }
   if (event.type === 'call-started' && call === undefined) {
     return {
       ...newCall(event.conversationId, event.direction ?? 'inbound', 'connecting'),
       answeredAt: now,
     };
   }
-  if (call === undefined) return undefined;
+  if (call === undefined) {
+    return undefined;
+  }
   switch (event.type) {
     case 'call-cancelled':
       return call.state === 'alerting' ? end(call, 'missed', now) : call;
     case 'call-started':
-      if (call.state === 'alerting') return { ...call, state: 'connecting', answeredAt: now };
+      if (call.state === 'alerting') {
+        return { ...call, state: 'connecting', answeredAt: now };
+      }
       return call.state === 'connecting' && call.answeredAt === undefined
         ? { ...call, answeredAt: now }
         : call;
@@ -156,12 +174,16 @@ export function reduceCalls(
   options: CallTrackerOptions = DEFAULT_TRACKER_OPTIONS,
 ): CallSnapshot[] {
   const event = parseCallEvent(input);
-  if (event === null) return calls;
+  if (event === null) {
+    return calls;
+  }
   const id = conversationOf(event);
   const index = calls.findIndex((c) => c.conversationId === id);
   const current = index === -1 ? undefined : calls[index];
   const next = step(current, event, now, options.attributeLimits);
-  if (next === undefined || next === current) return calls;
+  if (next === undefined || next === current) {
+    return calls;
+  }
   if (current === undefined) {
     const live = calls.filter((c) => !isTerminal(c.state)).length;
     return live >= options.maxActive ? calls : pruneCalls([...calls, next], now, options);

@@ -5,19 +5,23 @@
  *
  *   offscreen ──session.changed──▶ worker ──session.changed──▶ content / ui
  *   content, ui ──call.command──▶ worker ──call.command──▶ offscreen
+ *   worker ──settings.changed / auth.changed──▶ ui (pages ask again)
  */
 import type { ApiSpec } from './spec';
 import { authToWorker } from './messages/auth';
+import { contentToWorker, workerToContent } from './messages/content';
 import {
   sessionToContent,
   sessionToOffscreen,
   sessionToUi,
   sessionToWorker,
 } from './messages/session';
+import { uiFromWorker } from './messages/ui';
 
 export const workerApi = {
   ...sessionToWorker,
   ...authToWorker,
+  ...contentToWorker,
 } satisfies ApiSpec;
 
 export const offscreenApi = {
@@ -26,10 +30,12 @@ export const offscreenApi = {
 
 export const contentApi = {
   ...sessionToContent,
+  ...workerToContent,
 } satisfies ApiSpec;
 
 export const uiApi = {
   ...sessionToUi,
+  ...uiFromWorker,
 } satisfies ApiSpec;
 
 export type WorkerApi = typeof workerApi;

@@ -42,7 +42,7 @@ export function parseReply(reply: unknown): Reply {
       error: { name: 'AppError', code: 'protocol.bad-reply', message: 'No valid reply received' },
     };
   }
-  return parsed.data as Reply;
+  return parsed.data;
 }
 
 export function envelope(to: Context, type: string, data: unknown): Envelope {

@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION, envelope } from './envelope';
 import { createReceiver, createRequester, type Handlers } from './messenger';
 
 const api = {
-  add: { from: ['ui'], data: z.object({ a: z.number(), b: z.number() }), result: 0 as number },
+  add: { from: ['ui'], data: z.object({ a: z.number(), b: z.number() }), result: 0 },
   fail: { from: ['ui', 'content'], data: z.null(), result: null },
 } satisfies ApiSpec;
 
@@ -22,7 +22,9 @@ const receiver = createReceiver('worker', api, handlers, classify);
 
 describe('createReceiver', () => {
   it('answers a valid message with the handler value', async () => {
-    await expect(receiver(envelope('worker', 'add', { a: 2, b: 3 }), { url: 'ui' })).resolves.toEqual({
+    await expect(
+      receiver(envelope('worker', 'add', { a: 2, b: 3 }), { url: 'ui' }),
+    ).resolves.toEqual({
       ok: true,
       value: 5,
     });
@@ -35,11 +37,26 @@ describe('createReceiver', () => {
   });
 
   it.each([
-    ['a sender not allowed for the type', envelope('worker', 'add', { a: 1, b: 1 }), 'content', 'protocol.forbidden-sender'],
+    [
+      'a sender not allowed for the type',
+      envelope('worker', 'add', { a: 1, b: 1 }),
+      'content',
+      'protocol.forbidden-sender',
+    ],
     ['bad data', envelope('worker', 'add', { a: '1', b: 1 }), 'ui', 'protocol.bad-data'],
     ['an unknown type', envelope('worker', 'nope', null), 'ui', 'protocol.unknown-type'],
-    ['an inherited property as type', envelope('worker', 'toString', null), 'ui', 'protocol.unknown-type'],
-    ['another version', { ...envelope('worker', 'add', { a: 1, b: 1 }), v: PROTOCOL_VERSION + 1 }, 'ui', 'protocol.version'],
+    [
+      'an inherited property as type',
+      envelope('worker', 'toString', null),
+      'ui',
+      'protocol.unknown-type',
+    ],
+    [
+      'another version',
+      { ...envelope('worker', 'add', { a: 1, b: 1 }), v: PROTOCOL_VERSION + 1 },
+      'ui',
+      'protocol.version',
+    ],
   ])('refuses %s', async (_label, message, url, code) => {
     const onRefused = vi.fn();
     const strict = createReceiver('worker', api, handlers, classify, onRefused);
@@ -58,7 +75,9 @@ describe('createReceiver', () => {
 
 describe('createRequester', () => {
   it('round-trips through a receiver and rebuilds errors', async () => {
-    const send = createRequester<typeof api>('worker', async (message) => receiver(message, { url: 'ui' }));
+    const send = createRequester<typeof api>('worker', async (message) =>
+      receiver(message, { url: 'ui' }),
+    );
     await expect(send('add', { a: 20, b: 22 })).resolves.toBe(42);
     await expect(send('fail', null)).rejects.toMatchObject({ code: 'boom', message: 'It broke' });
   });

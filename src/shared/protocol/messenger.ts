@@ -41,7 +41,7 @@ export function createRequester<A extends ApiSpec>(to: Context, transport: Trans
     if (!reply.ok) {
       throw deserializeError(reply.error);
     }
-    return reply.value as ResultOf<A, K>;
+    return reply.value;
   };
 }
 

@@ -45,7 +45,9 @@ describe('Failure case – black hole', () => {
       let now = T0;
       while (hb.evaluate(now) !== 'lost') {
         now = hb.nextCheckAt();
-        if (now === hb.nextProbeDueAt()) hb.probeSent(now);
+        if (now === hb.nextProbeDueAt()) {
+          hb.probeSent(now);
+        }
       }
       expect(now - deadAt).toBeLessThan(profile.heartbeatTimeoutMs + 1_000);
       expect(now - T0).toBe(profile.heartbeatTimeoutMs);

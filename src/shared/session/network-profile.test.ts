@@ -30,7 +30,9 @@ describe('Happy path', () => {
       reconnect: { maxAttempts: 5 },
     });
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (!result.ok) {
+      return;
+    }
     expect(result.profile).toEqual({
       ...STANDARD_PROFILE,
       kind: 'custom',

@@ -117,7 +117,7 @@ export function label(state: SessionState): string {
 }
 
 function describe(prev: SessionState, next: SessionState, event: SessionEvent): string {
-  const recovered = next.kind === 'connected' && 'lossAt' in prev && prev.lossAt !== undefined;
+  const recovered = next.kind === 'connected' && 'lossAt' in prev;
   const extra = recovered ? `, recovered in ${next.lastRecoveryMs ?? 0} ms` : '';
   return `session ${label(prev)} → ${label(next)} on ${event.type}${extra}`;
 }

@@ -26,7 +26,9 @@ function connectedSim(
 function timeToConnected(sim: Simulation, from: number, horizon = 600_000): number {
   for (let t = from; t <= from + horizon; t += 10) {
     sim.runUntil(t);
-    if (sim.state.kind === 'connected') return t - from;
+    if (sim.state.kind === 'connected') {
+      return t - from;
+    }
   }
   return Infinity;
 }

@@ -53,7 +53,9 @@ export class Simulation {
       random: this.random,
     };
     const result = transition(this.state, event, ctx);
-    if (result.state !== this.state) this.transitions.push(result.state);
+    if (result.state !== this.state) {
+      this.transitions.push(result.state);
+    }
     this.state = result.state;
     result.effects.forEach((effect) => this.run(effect));
   }
@@ -69,9 +71,11 @@ export class Simulation {
       const timer = [...this.timers].sort((a, b) => a[1] - b[1])[0];
       const event = [...this.pending].sort((a, b) => a.at - b.at)[0];
       const next = Math.min(timer?.[1] ?? Infinity, event?.at ?? Infinity);
-      if (next > until) break;
+      if (next > until) {
+        break;
+      }
       this.now = next;
-      if (timer !== undefined && timer[1] === next) {
+      if (timer?.[1] === next) {
         this.timers.delete(timer[0]);
         this.fire(timer[0]);
       } else if (event !== undefined) {
@@ -87,14 +91,17 @@ export class Simulation {
   }
 
   private fire(timer: TimerName): void {
-    if (timer === 'retry') this.send({ type: 'retry-due' });
-    else if (timer === 'grace') this.send({ type: 'grace-expired' });
-    else
+    if (timer === 'retry') {
+      this.send({ type: 'retry-due' });
+    } else if (timer === 'grace') {
+      this.send({ type: 'grace-expired' });
+    } else {
       this.sdkLater(
         this.timing.probeMs,
         { type: this.up(this.now) ? 'probe-ok' : 'probe-failed' },
         false,
       );
+    }
   }
 
   private sdkLater(delay: number, event: SessionEvent, sdk = true): void {

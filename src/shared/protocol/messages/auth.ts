@@ -1,6 +1,6 @@
 /** Messages for sign-in, sign-out and settings, sent by extension pages to the worker. */
 import { z } from 'zod';
-import type { Settings } from '../../settings/schema';
+import type { SettingsView } from '../../settings/managed';
 import { returns, type ApiSpec } from '../spec';
 
 /** What extension pages may know about sign-in: never a token. */
@@ -20,11 +20,16 @@ export const authToWorker = {
   'auth.state': { from: ['ui'], data: z.null(), result: returns<AuthState>() },
   'auth.signIn': {
     from: ['ui'],
-    data: z.object({ profileId: z.string().max(64).optional(), prompt: z.literal('login').optional() }),
+    data: z.object({
+      profileId: z.string().max(64).optional(),
+      prompt: z.literal('login').optional(),
+    }),
     result: returns<AuthState>(),
   },
   'auth.signOut': { from: ['ui'], data: z.null(), result: returns<AuthState>() },
-  'settings.get': { from: ['ui'], data: z.null(), result: returns<{ settings: Settings }>() },
+  /** The effective settings, the fields an administrator's policy locks, and what it ignored. */
+  'settings.get': { from: ['ui'], data: z.null(), result: returns<SettingsView>() },
+  /** Validates and stores; refuses invalid settings and changes to locked fields (issues). */
   'settings.save': {
     from: ['ui'],
     data: z.object({ settings: z.unknown() }),

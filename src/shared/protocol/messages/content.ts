@@ -1,0 +1,61 @@
+/**
+ * Messages between ServiceNow tabs (content scripts) and the worker for the screen pop:
+ *
+ *   worker ──content.snapshot {snapshot, popTarget}──▶ every ServiceNow tab (ordered by seq)
+ *   content ──content.config──▶ worker: rules, lookup budget, region; is this tab the pop target
+ *   content ──content.claim {conversationId, trigger}──▶ worker: the first claim wins, so one
+ *     call pops once (per tab when popTarget is 'all'), across reloads and worker restarts
+ *   content ──content.pageToken──▶ worker: the page's own `g_ck`, read in the page's main world
+ *
+ * The content script checks what it receives with hand-written guards (src/content/messaging),
+ * which keeps zod out of the page; the worker checks what it receives with the schemas below.
+ */
+import { z } from 'zod';
+import type { ScreenPopConfig } from '../../screenpop/rules';
+import { returns, type ApiSpec } from '../spec';
+import { sessionSnapshotSchema } from '../schemas';
+import type { SessionSnapshot } from '../../session/snapshot';
+
+export type PopTrigger = 'alert' | 'answer';
+
+/** What a ServiceNow tab needs to run screen pops: validated settings, never a token. */
+export interface ContentConfig {
+  /** Region for numbers written without a country code (ISO 3166 alpha-2). */
+  defaultRegion: string;
+  screenPop: ScreenPopConfig;
+}
+
+export interface ContentSnapshot {
+  snapshot: SessionSnapshot;
+  /** Whether this tab carries out screen pops (the focused ServiceNow tab, or all tabs). */
+  popTarget: boolean;
+}
+
+export const contentToWorker = {
+  'content.config': {
+    from: ['content'],
+    data: z.null(),
+    result: returns<{ config: ContentConfig; popTarget: boolean }>(),
+  },
+  'content.claim': {
+    from: ['content'],
+    data: z.object({
+      conversationId: z.string().min(1).max(128),
+      trigger: z.enum(['alert', 'answer']),
+    }),
+    result: returns<{ granted: boolean }>(),
+  },
+  'content.pageToken': {
+    from: ['content'],
+    data: z.null(),
+    result: returns<{ token: string | null }>(),
+  },
+} satisfies ApiSpec;
+
+export const workerToContent = {
+  'content.snapshot': {
+    from: ['worker'],
+    data: z.object({ snapshot: sessionSnapshotSchema, popTarget: z.boolean() }),
+    result: returns<null>(),
+  },
+} satisfies ApiSpec;
