@@ -1,33 +1,119 @@
 /**
  * Relays snapshots from the offscreen document to every ServiceNow tab (content scripts) and to
- * open extension pages (popup, options). A tab without our content script is skipped silently.
+ * open extension pages (popup, options). Every ServiceNow tab gets every snapshot (for the chip
+ * and the call card); the message tells each tab whether it is the pop target: all tabs, or the
+ * one tab-focus.ts picks. Relays run one at a time in seq order, and a snapshot not newer than the
+ * last one relayed (remembered in storage.session, so also across a worker restart) is dropped.
+ * A tab without our content script is skipped silently.
  */
 import browser from 'webextension-polyfill';
-import { envelope } from '../shared/protocol/envelope';
+import type { ContentSnapshot } from '../shared/protocol/messages/content';
+import { envelope, type Envelope } from '../shared/protocol/envelope';
 import type { SessionSnapshot } from '../shared/session/snapshot';
 import { matchPatternFor } from '../shared/settings/instances';
+import type { Settings } from '../shared/settings/schema';
+import { pickPopTarget, type TabInfo } from './tab-focus';
 
-export async function serviceNowTabs(instances: readonly string[]): Promise<number[]> {
-  if (instances.length === 0) {
-    return [];
-  }
-  const tabs = await browser.tabs.query({ url: instances.map(matchPatternFor) });
-  return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+const LAST_SEQ_KEY = 'relay.lastSeq';
+
+export type RelaySettings = Pick<Settings['servicenow'], 'instances' | 'popTarget'>;
+
+export interface RelayPorts {
+  queryTabs(patterns: string[]): Promise<TabInfo[]>;
+  sendToTab(tabId: number, message: Envelope): Promise<unknown>;
+  sendToPages(message: Envelope): Promise<unknown>;
+  pickTarget(tabs: readonly TabInfo[]): Promise<number | null>;
 }
 
-export async function relaySnapshot(
-  snapshot: SessionSnapshot,
+export const browserRelayPorts: RelayPorts = {
+  async queryTabs(patterns) {
+    const tabs = await browser.tabs.query({ url: patterns });
+    return tabs.flatMap((tab) =>
+      tab.id === undefined
+        ? []
+        : [
+            {
+              id: tab.id,
+              windowId: tab.windowId ?? -1,
+              active: tab.active,
+              ...(tab.lastAccessed !== undefined && { lastAccessed: tab.lastAccessed }),
+            },
+          ],
+    );
+  },
+  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+  sendToPages: (message) => browser.runtime.sendMessage(message),
+  pickTarget: pickPopTarget,
+};
+
+export async function serviceNowTabs(
   instances: readonly string[],
-): Promise<{ tabs: number; delivered: number }> {
-  const tabIds = await serviceNowTabs(instances);
-  const message = envelope('content', 'session.changed', snapshot);
-  const results = await Promise.allSettled([
-    ...tabIds.map((tabId) => browser.tabs.sendMessage(tabId, message)),
-  ]);
+  ports: RelayPorts = browserRelayPorts,
+): Promise<TabInfo[]> {
+  return instances.length === 0 ? [] : ports.queryTabs(instances.map(matchPatternFor));
+}
+
+/** Whether this tab carries out screen pops right now. */
+export async function isPopTarget(
+  tabId: number | undefined,
+  settings: RelaySettings,
+  ports: RelayPorts = browserRelayPorts,
+): Promise<boolean> {
+  if (tabId === undefined) {
+    return false;
+  }
+  if (settings.popTarget === 'all') {
+    return true;
+  }
+  return (await ports.pickTarget(await serviceNowTabs(settings.instances, ports))) === tabId;
+}
+
+export interface RelayOutcome {
+  tabs: number;
+  delivered: number;
+  popTab: number | null;
+  skipped: boolean;
+}
+
+async function relayNow(
+  snapshot: SessionSnapshot,
+  settings: RelaySettings,
+  ports: RelayPorts,
+): Promise<RelayOutcome> {
+  const last: unknown = (await browser.storage.session.get(LAST_SEQ_KEY))[LAST_SEQ_KEY];
+  if (typeof last === 'number' && snapshot.seq <= last) {
+    return { tabs: 0, delivered: 0, popTab: null, skipped: true };
+  }
+  await browser.storage.session.set({ [LAST_SEQ_KEY]: snapshot.seq });
+  const tabs = await serviceNowTabs(settings.instances, ports);
+  const popTab = settings.popTarget === 'all' ? null : await ports.pickTarget(tabs);
+  const results = await Promise.allSettled(
+    tabs.map((tab) => {
+      const data: ContentSnapshot = {
+        snapshot,
+        popTarget: settings.popTarget === 'all' || tab.id === popTab,
+      };
+      return ports.sendToTab(tab.id, envelope('content', 'content.snapshot', data));
+    }),
+  );
   // Extension pages may or may not be open: a missing receiver is not an error.
-  browser.runtime.sendMessage(envelope('ui', 'session.changed', snapshot)).catch(() => undefined);
+  ports.sendToPages(envelope('ui', 'session.changed', snapshot)).catch(() => undefined);
   return {
-    tabs: tabIds.length,
+    tabs: tabs.length,
     delivered: results.filter((result) => result.status === 'fulfilled').length,
+    popTab,
+    skipped: false,
   };
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export function relaySnapshot(
+  snapshot: SessionSnapshot,
+  settings: RelaySettings,
+  ports: RelayPorts = browserRelayPorts,
+): Promise<RelayOutcome> {
+  const next = queue.then(() => relayNow(snapshot, settings, ports));
+  queue = next.catch(() => undefined);
+  return next;
 }

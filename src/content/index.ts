@@ -54,6 +54,10 @@ const handlers: Handlers<typeof contentApi> = {
     show(snapshot);
     return null;
   },
+  'content.snapshot': ({ snapshot }) => {
+    show(snapshot);
+    return null;
+  },
 };
 
 const policy = policyFromRuntime(browser.runtime, () => false);

@@ -15,7 +15,7 @@ export function sessionHandlers(deps: WorkerDeps): Handlers<typeof sessionToWork
     'session.changed': async (snapshot) => {
       const previous = await readSnapshot();
       if (await storeSnapshot(snapshot)) {
-        await relaySnapshot(snapshot, deps.settings().servicenow.instances);
+        await relaySnapshot(snapshot, deps.settings().servicenow);
         for (const observe of deps.snapshotObservers) {
           try {
             await observe(snapshot, previous);

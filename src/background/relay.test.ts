@@ -1,0 +1,92 @@
+/** Every ServiceNow tab gets every snapshot, in order, once; the message names the pop target. */
+import { describe, expect, it } from 'vitest';
+import type { Envelope } from '../shared/protocol/envelope';
+import type { SessionSnapshot } from '../shared/session/snapshot';
+import { isPopTarget, relaySnapshot, type RelayPorts } from './relay';
+import type { TabInfo } from './tab-focus';
+
+const snap = (seq: number): SessionSnapshot => ({
+  v: 1,
+  connection: { state: 'connected', since: 1, attempt: 0 },
+  calls: [],
+  networkProfile: 'standard',
+  seq,
+  updatedAt: 1,
+});
+
+function fakePorts(tabs: TabInfo[], target: number | null) {
+  const sent: { tabId: number; message: Envelope }[] = [];
+  const pages: Envelope[] = [];
+  const ports: RelayPorts = {
+    queryTabs: () => Promise.resolve(tabs),
+    sendToTab: (tabId, message) => {
+      sent.push({ tabId, message });
+      return tabId === 99 ? Promise.reject(new Error('no receiver')) : Promise.resolve(null);
+    },
+    sendToPages: (message) => {
+      pages.push(message);
+      return Promise.resolve();
+    },
+    pickTarget: () => Promise.resolve(target),
+  };
+  return { ports, sent, pages };
+}
+
+const tabs: TabInfo[] = [
+  { id: 1, windowId: 1, active: true },
+  { id: 2, windowId: 1, active: false },
+  { id: 99, windowId: 2, active: true },
+];
+const focused = { instances: ['https://acme.service-now.com'], popTarget: 'focused' } as const;
+
+describe('snapshot relay', () => {
+  it('sends every tab the snapshot and marks only the focused tab as the pop target', async () => {
+    const fake = fakePorts(tabs, 2);
+    const outcome = await relaySnapshot(snap(10), focused, fake.ports);
+    expect(outcome).toEqual({ tabs: 3, delivered: 2, popTab: 2, skipped: false });
+    expect(
+      fake.sent.map(({ tabId, message }) => [
+        tabId,
+        message.type,
+        (message.data as { popTarget: boolean }).popTarget,
+      ]),
+    ).toEqual([
+      [1, 'content.snapshot', false],
+      [2, 'content.snapshot', true],
+      [99, 'content.snapshot', false],
+    ]);
+    expect(fake.pages.map((m) => [m.to, m.type])).toEqual([['ui', 'session.changed']]);
+  });
+
+  it('marks every tab when the setting says all', async () => {
+    const fake = fakePorts(tabs, 2);
+    await relaySnapshot(snap(11), { ...focused, popTarget: 'all' }, fake.ports);
+    expect(
+      fake.sent.every(({ message }) => (message.data as { popTarget: boolean }).popTarget),
+    ).toBe(true);
+  });
+
+  it('drops stale and duplicate snapshots, also across a worker restart', async () => {
+    const fake = fakePorts(tabs, 1);
+    await relaySnapshot(snap(20), focused, fake.ports);
+    expect((await relaySnapshot(snap(20), focused, fake.ports)).skipped).toBe(true);
+    expect((await relaySnapshot(snap(19), focused, fake.ports)).skipped).toBe(true);
+    expect(fake.sent.filter(({ tabId }) => tabId === 1)).toHaveLength(1);
+  });
+
+  it('relays concurrent snapshots one at a time in arrival order', async () => {
+    const fake = fakePorts([tabs[0]!], 1);
+    await Promise.all([30, 31, 32].map((seq) => relaySnapshot(snap(seq), focused, fake.ports)));
+    expect(
+      fake.sent.map(({ message }) => (message.data as { snapshot: SessionSnapshot }).snapshot.seq),
+    ).toEqual([30, 31, 32]);
+  });
+
+  it('answers whether a tab is the pop target', async () => {
+    const fake = fakePorts(tabs, 2);
+    expect(await isPopTarget(2, focused, fake.ports)).toBe(true);
+    expect(await isPopTarget(1, focused, fake.ports)).toBe(false);
+    expect(await isPopTarget(1, { ...focused, popTarget: 'all' }, fake.ports)).toBe(true);
+    expect(await isPopTarget(undefined, focused, fake.ports)).toBe(false);
+  });
+});
