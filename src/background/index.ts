@@ -5,31 +5,34 @@
  * document. Feature handlers live in handlers/ and are composed here.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { createTranslator } from '../shared/i18n';
 import { createLogger } from '../shared/logger';
-import { isUrlOnInstances } from '../shared/settings/instances';
 import { workerApi, type OffscreenApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema';
 import { createWorkerAuth, sessionConfigFor } from './auth-wiring';
 import { authHandlers } from './handlers/auth';
-import { contentHandlers } from './handlers/content';
-import { chromeScriptingPort, syncContentScripts } from './content-scripts';
-import { tabFocusListeners } from './tab-focus';
 import type { WorkerDeps } from './handlers/deps';
 import { sessionHandlers } from './handlers/session';
+import { createUiFeatures } from './handlers/ui-events';
 import { ensureOffscreen } from './offscreen-lifecycle';
 import { workerClassifier } from './sender-policy';
 import { SETTINGS_KEY, readSettings } from './settings-store';
+import { notifyPages } from './ui/broadcast';
 
 const log = createLogger('worker');
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs));
 const KEEPALIVE_ALARM = 'offscreen-check';
 
 let settings: Settings = DEFAULT_SETTINGS;
-const settingsReady = readSettings().then(({ settings: loaded, problem }) => {
+const settingsReady = readSettings().then(({ settings: loaded, problem, problems }) => {
   settings = loaded;
   if (problem) {
     log.warn('settings replaced by defaults', { problem });
+  }
+  if (problems.length > 0) {
+    log.warn('policy values ignored', { problems });
   }
 });
 
@@ -46,15 +49,9 @@ const auth = createWorkerAuth({
   onTokenChanged: async (change) => {
     // A new token (sign-in, renewal) or none (sign-out) reconfigures the softphone.
     await toOffscreen('session.configure', sessionConfigFor(settings, change, appVersion));
+    notifyPages('auth.changed');
   },
-  onAgentNeeded: async (message) => {
-    await browser.notifications.create('sign-in-needed', {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: browser.i18n.getMessage('extName'),
-      message,
-    });
-  },
+  onAgentNeeded: (message) => ui.notifier.signInNeeded(message),
 });
 
 const deps: WorkerDeps = {
@@ -68,10 +65,11 @@ const deps: WorkerDeps = {
   log,
 };
 
+const ui = createUiFeatures(deps, () => auth.signIn(), t);
+
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
   ...authHandlers(deps, auth),
-  ...contentHandlers(deps),
 };
 
 const receive = createReceiver(
@@ -90,12 +88,20 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && SETTINGS_KEY in changes) {
+  if ((area === 'local' && SETTINGS_KEY in changes) || area === 'managed') {
     void readSettings().then(({ settings: loaded }) => {
       settings = loaded;
-      syncCustomHosts();
+      notifyPages('settings.changed');
     });
   }
+});
+
+browser.notifications.onButtonClicked.addListener((id, index) => void ui.notifier.buttonClicked(id, index));
+browser.notifications.onClicked.addListener((id) => void ui.notifier.clicked(id));
+browser.commands.onCommand.addListener((name) => {
+  void settingsReady.then(() => ui.shortcut(name)).catch((error: unknown) => {
+    log.warn('shortcut failed', { name, error: String(error) });
+  });
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
@@ -108,23 +114,6 @@ browser.alarms.onAlarm.addListener((alarm) => {
     });
   }
 });
-
-// Screen pop: which ServiceNow tab pops (last focused), and the content script on custom hosts.
-const tabFocus = tabFocusListeners(async (url) =>
-  settingsReady.then(() => url !== undefined && isUrlOnInstances(url, settings.servicenow.instances)),
-);
-browser.tabs.onActivated.addListener(tabFocus.onActivated);
-browser.tabs.onUpdated.addListener(tabFocus.onUpdated);
-browser.tabs.onRemoved.addListener(tabFocus.onRemoved);
-browser.windows.onFocusChanged.addListener(tabFocus.onFocusChanged);
-function syncCustomHosts(): void {
-  void settingsReady
-    .then(() => syncContentScripts(settings.servicenow.instances, chromeScriptingPort()))
-    .catch((error: unknown) => log.warn('content script registration failed', { error: String(error) }));
-}
-browser.permissions.onAdded.addListener(syncCustomHosts);
-browser.permissions.onRemoved.addListener(syncCustomHosts);
-syncCustomHosts();
 
 browser.runtime.onStartup.addListener(() => void ensureOffscreen());
 browser.runtime.onInstalled.addListener(() => void ensureOffscreen());

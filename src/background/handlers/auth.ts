@@ -4,7 +4,7 @@ import { profileEnvironment } from '../../shared/auth/profile';
 import type { Handlers } from '../../shared/protocol/messenger';
 import type { AuthState, authToWorker } from '../../shared/protocol/messages/auth';
 import type { AuthService } from '../auth/auth-service';
-import { saveSettings } from '../settings-store';
+import { readSettings, saveSettings } from '../settings-store';
 import type { WorkerDeps } from './deps';
 
 export async function authState(deps: WorkerDeps, auth: AuthService): Promise<AuthState> {
@@ -36,7 +36,10 @@ export function authHandlers(deps: WorkerDeps, auth: AuthService): Handlers<type
       await auth.signOut();
       return authState(deps, auth);
     },
-    'settings.get': () => ({ settings: deps.settings() }),
+    'settings.get': async () => {
+      const { settings, locked, problems } = await readSettings();
+      return { settings, locked, problems };
+    },
     'settings.save': ({ settings }) => saveSettings(settings),
   };
 }
