@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Three tiers of fast tests (the browser tier lives in e2e/ and runs under Playwright):
 // - node: pure logic (src/shared), the service worker and the offscreen shell with fakes;
 // - dom: content script, options page and popup in happy-dom;
-// - emulators: the local Genesys Cloud and ServiceNow stand-ins (plain node).
+// - emulators: the local Genesys Cloud and ServiceNow stand-ins (plain node);
+// - meta: conventions over the whole tree (manifest permissions, import rules, HTML sinks).
 export default defineConfig({
   test: {
     projects: [
@@ -33,6 +34,10 @@ export default defineConfig({
           include: ['emulators/**/*.test.ts'],
           exclude: ['emulators/**/contract/**', '**/node_modules/**'],
         },
+      },
+      {
+        extends: true,
+        test: { name: 'meta', environment: 'node', include: ['meta/**/*.test.ts'] },
       },
     ],
   },
