@@ -67,8 +67,20 @@ const h = {
 window.harness = h;
 `;
 
+/**
+ * In a loopback-only network namespace Chromium reports navigator.onLine === false, and the
+ * streaming client then refuses every connection attempt (OfflineError). The harness reports
+ * online there, unless the page is opened with ?realOnline.
+ */
+const ONLINE_SHIM = String.raw`
+if (!navigator.onLine && !new URLSearchParams(location.search).has('realOnline')) {
+  Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => true });
+}
+`;
+
 export const HARNESS_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>SDK harness</title>
+<script>${ONLINE_SHIM}</script>
 <script src="/_emulator/harness/sdk.js"></script></head>
 <body><p>Genesys Cloud WebRTC SDK harness.</p><script>${SCRIPT}</script></body></html>
 `;
