@@ -236,6 +236,44 @@ describe('auth service: 401 and lifecycle', () => {
     expect(changes.at(-1)).toMatchObject({ profileId: 'p', expiresAt: t + 60 * MIN });
   });
 
+  it('re-authorises silently after the session storage was wiped (restart, update)', async () => {
+    await service().signIn();
+    await fakeBrowser.storage.session.clear();
+    expect(await service().currentToken()).toBeNull();
+    t = T0 + 8 * 60 * MIN;
+    expect(await service().renew()).toMatchObject({ kind: 'renewed', method: 'silent' });
+    expect(identityCalls.map((c) => c.interactive)).toEqual([true, false]);
+    expect(await service().currentToken()).toMatchObject({ profileId: 'p' });
+  });
+
+  it('asks the agent when the identity provider needs them after a restart', async () => {
+    await service().signIn();
+    await fakeBrowser.storage.session.clear();
+    remembered = false;
+    expect(await service().renew()).toMatchObject({ kind: 'needs-agent' });
+    expect(askAgent).toHaveBeenCalledOnce();
+  });
+
+  it('does not re-authorise after sign-out, and leaves no token in any storage area', async () => {
+    const s = store(true);
+    server.issueRefreshTokens = true;
+    const change = await service(s).signIn();
+    const kept = await s.load();
+    await service(s).signOut();
+    await fakeBrowser.storage.session.clear();
+    expect(await service(s).renew()).toEqual({ kind: 'signed-out' });
+    const everything = JSON.stringify([
+      await fakeBrowser.storage.local.get(null),
+      await fakeBrowser.storage.session.get(null),
+      await fakeBrowser.storage.sync.get(null),
+    ]);
+    for (const secret of [change.accessToken, kept?.tokens.refreshToken]) {
+      expect(secret).toBeTruthy();
+      expect(everything).not.toContain(secret);
+    }
+    expect(identityCalls).toHaveLength(1);
+  });
+
   it('drops a renewal that finishes after sign-out', async () => {
     await service().signIn();
     const auth = service();

@@ -26,7 +26,11 @@ export type RenewOutcome =
 /** If the worker dies mid-renewal, this alarm tries again. */
 const IN_FLIGHT_GUARD_MS = 60_000;
 
-/** The stored session, or one rebuilt from a refresh token kept across a browser restart. */
+/**
+ * The stored session, or after a browser restart or an extension update (storage.session wiped)
+ * one rebuilt from a refresh token kept across it, or else from the note of the signed-in
+ * profile: without a refresh token the renewal re-authorises silently.
+ */
 async function sessionOrPersisted(core: AuthCore): Promise<StoredSession | null> {
   const { store } = core.deps;
   const stored = await store.load();
@@ -34,16 +38,19 @@ async function sessionOrPersisted(core: AuthCore): Promise<StoredSession | null>
     return stored;
   }
   const kept = await store.loadPersistedRefresh();
-  if (kept === null) {
-    return null;
+  if (kept !== null) {
+    const tokens: AuthTokens = {
+      accessToken: '',
+      issuedAt: 0,
+      expiresAt: 0,
+      refreshToken: kept.refreshToken,
+    };
+    return { profileId: kept.profileId, tokens };
   }
-  const tokens: AuthTokens = {
-    accessToken: '',
-    issuedAt: 0,
-    expiresAt: 0,
-    refreshToken: kept.refreshToken,
-  };
-  return { profileId: kept.profileId, tokens };
+  const profileId = await store.loadSignedInProfile();
+  return profileId === null
+    ? null
+    : { profileId, tokens: { accessToken: '', issuedAt: 0, expiresAt: 0 } };
 }
 
 function attemptWith(core: AuthCore, method: RenewMethod, profile: OrgProfile, tokens: AuthTokens) {

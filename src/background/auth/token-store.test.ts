@@ -41,8 +41,11 @@ describe('token store', () => {
     const { store } = setup();
     await store.save({ profileId: 'p', tokens });
     expect(await store.load()).toEqual({ profileId: 'p', tokens });
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      [KEYS.signedIn]: { profileId: 'p' },
+    });
     expect(await store.loadPersistedRefresh()).toBeNull();
+    expect(await store.loadSignedInProfile()).toBe('p');
   });
 
   it('persists only the refresh token when asked to', async () => {
@@ -50,6 +53,7 @@ describe('token store', () => {
     await store.save({ profileId: 'p', tokens });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
       [KEYS.persistedRefresh]: { profileId: 'p', refreshToken: 'rt-1' },
+      [KEYS.signedIn]: { profileId: 'p' },
     });
     expect(await store.loadPersistedRefresh()).toEqual({ profileId: 'p', refreshToken: 'rt-1' });
     const { accessToken, issuedAt, expiresAt } = tokens;
@@ -66,6 +70,7 @@ describe('token store', () => {
     expect(await store.loadRenewal()).toEqual(FRESH_RENEWAL);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await store.loadSignedInProfile()).toBeNull();
   });
 
   it('ignores malformed stored values', async () => {

@@ -1,7 +1,9 @@
 /**
  * Where tokens live: chrome.storage.session, restricted to trusted contexts before the first write
  * so content scripts cannot read it. Optionally the refresh token is also kept in storage.local to
- * survive a browser restart. clear() forgets both, plus the renewal bookkeeping.
+ * survive a browser restart. storage.local also notes which profile is signed in (no token), so a
+ * browser restart or an extension update can renew silently. clear() forgets all of it, plus the
+ * renewal bookkeeping.
  */
 import type { RenewMethod, UnauthorizedMemory } from '../../shared/auth/token-schedule';
 import { NO_UNAUTHORIZED } from '../../shared/auth/token-schedule';
@@ -44,9 +46,11 @@ export interface TokenStore {
   save(session: StoredSession): Promise<void>;
   /** A refresh token kept across browser restarts (only with persistRefreshToken). */
   loadPersistedRefresh(): Promise<{ profileId: string; refreshToken: string } | null>;
+  /** The profile the agent was signed in to, kept across restarts until sign-out (no token). */
+  loadSignedInProfile(): Promise<string | null>;
   loadRenewal(): Promise<RenewalRecord>;
   saveRenewal(record: RenewalRecord): Promise<void>;
-  /** Forgets everything: session tokens, renewal state and any persisted refresh token. */
+  /** Forgets everything: session tokens, renewal state, a persisted refresh token, the note. */
   clear(): Promise<void>;
 }
 
@@ -54,6 +58,7 @@ export const KEYS = {
   session: 'auth.session',
   renewal: 'auth.renewal',
   persistedRefresh: 'auth.refresh',
+  signedIn: 'auth.signedIn',
 } as const;
 
 export interface TokenStoreOptions {
@@ -90,9 +95,14 @@ export function createTokenStore(
       await restrict();
       await session.set({ [KEYS.session]: stored });
       const refreshToken = stored.tokens.refreshToken;
+      const signedIn = { [KEYS.signedIn]: { profileId: stored.profileId } };
       if (options.persistRefreshToken === true && refreshToken !== undefined) {
-        await local.set({ [KEYS.persistedRefresh]: { profileId: stored.profileId, refreshToken } });
+        await local.set({
+          ...signedIn,
+          [KEYS.persistedRefresh]: { profileId: stored.profileId, refreshToken },
+        });
       } else {
+        await local.set(signedIn);
         await local.remove(KEYS.persistedRefresh);
       }
     },
@@ -106,6 +116,11 @@ export function createTokenStore(
         ? { profileId: v.profileId, refreshToken: v.refreshToken }
         : null;
     },
+    async loadSignedInProfile() {
+      const v = (await local.get([KEYS.signedIn]))[KEYS.signedIn] as
+        { profileId?: unknown } | undefined;
+      return typeof v?.profileId === 'string' ? v.profileId : null;
+    },
     async loadRenewal() {
       const v = (await session.get([KEYS.renewal]))[KEYS.renewal] as
         Partial<RenewalRecord> | undefined;
@@ -117,7 +132,7 @@ export function createTokenStore(
     },
     async clear() {
       await session.remove([KEYS.session, KEYS.renewal]);
-      await local.remove(KEYS.persistedRefresh);
+      await local.remove([KEYS.persistedRefresh, KEYS.signedIn]);
     },
   };
 }
