@@ -16,6 +16,7 @@ import { authHandlers } from './handlers/auth';
 import type { WorkerDeps } from './handlers/deps';
 import { sessionHandlers } from './handlers/session';
 import { createUiFeatures } from './handlers/ui-events';
+import { createLifecycle } from './lifecycle';
 import { ensureOffscreen } from './offscreen-lifecycle';
 import { workerClassifier } from './sender-policy';
 import { SETTINGS_KEY, readSettings } from './settings-store';
@@ -66,10 +67,12 @@ const deps: WorkerDeps = {
 };
 
 const ui = createUiFeatures(deps, () => auth.signIn(), t);
+const lifecycle = createLifecycle(deps, auth);
 
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
   ...authHandlers(deps, auth),
+  ...lifecycle.handlers,
 };
 
 const receive = createReceiver(
@@ -107,6 +110,7 @@ browser.commands.onCommand.addListener((name) => {
 browser.alarms.onAlarm.addListener((alarm) => {
   void auth.handleAlarm(alarm);
   if (alarm.name === KEEPALIVE_ALARM) {
+    lifecycle.onKeepAlive();
     void ensureOffscreen().then((created) => {
       if (created) {
         log.warn('offscreen document was missing and has been recreated');
@@ -115,9 +119,18 @@ browser.alarms.onAlarm.addListener((alarm) => {
   }
 });
 
-browser.runtime.onStartup.addListener(() => void ensureOffscreen());
-browser.runtime.onInstalled.addListener(() => void ensureOffscreen());
+browser.runtime.onStartup.addListener(() => {
+  void ensureOffscreen();
+  lifecycle.onStartup();
+});
+browser.runtime.onInstalled.addListener((details) => {
+  void ensureOffscreen();
+  lifecycle.onInstalled(details);
+});
+// Updates wait until no call is live (lifecycle/updater.ts).
+browser.runtime.onUpdateAvailable.addListener(lifecycle.onUpdateAvailable);
 
 void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
 void ensureOffscreen();
 void auth.restore().catch((error: unknown) => log.warn('token restore failed', { error: String(error) }));
+lifecycle.start();

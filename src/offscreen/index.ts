@@ -25,6 +25,11 @@ const handlers: Handlers<typeof offscreenApi> = {
   'call.command': (command) => {
     throw new Error(`No softphone session for ${command.type}`);
   },
+  // The worker saw the machine wake up: the session supervisor re-validates (its `wake` event).
+  'session.revalidate': ({ gapMs }) => {
+    log.info('wake reported by the worker', { gapMs });
+    return null;
+  },
 };
 
 const policy = policyFromRuntime(browser.runtime, () => false);

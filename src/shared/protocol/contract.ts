@@ -10,6 +10,7 @@
 import type { ApiSpec } from './spec';
 import { authToWorker } from './messages/auth';
 import { contentToWorker, workerToContent } from './messages/content';
+import { lifecycleToOffscreen, lifecycleToWorker } from './messages/lifecycle';
 import {
   sessionToContent,
   sessionToOffscreen,
@@ -22,10 +23,12 @@ export const workerApi = {
   ...sessionToWorker,
   ...authToWorker,
   ...contentToWorker,
+  ...lifecycleToWorker,
 } satisfies ApiSpec;
 
 export const offscreenApi = {
   ...sessionToOffscreen,
+  ...lifecycleToOffscreen,
 } satisfies ApiSpec;
 
 export const contentApi = {
