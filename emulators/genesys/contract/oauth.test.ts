@@ -37,12 +37,26 @@ function captureRedirect(page: Page): Promise<URL> {
   return new Promise<URL>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no redirect within 5 s')), 5_000);
     void page.route('**/oauth/authorize/decision', async (route) => {
-      const res = await route.fetch({ maxRedirects: 0 });
-      clearTimeout(timer);
-      resolve(new URL(res.headers()['location'] ?? 'about:blank'));
-      await route.fulfill({ status: 200, body: 'captured' });
+      try {
+        const res = await route.fetch({ maxRedirects: 0, timeout: 5_000 });
+        const location = new URL(res.headers()['location'] ?? 'about:blank');
+        await route.fulfill({ status: 200, body: 'captured' });
+        clearTimeout(timer);
+        resolve(location);
+      } catch (err) {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+        await route.abort().catch(() => undefined);
+      }
     });
   });
+}
+
+/** Lets the captured navigation settle and drops the route before closing the page. */
+async function closeQuietly(page: Page): Promise<void> {
+  await page.waitForLoadState('load', { timeout: 5_000 }).catch(() => undefined);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.close();
 }
 
 async function token(base: string, form: Record<string, string>) {
@@ -66,7 +80,7 @@ describe('OAuth code + PKCE', () => {
     try {
       const redirected = captureRedirect(page);
       await page.goto(await authorizeUrl(emu.url, clientId, verifier));
-      await page.getByRole('button', { name: /Agent Two/ }).click();
+      await page.getByRole('button', { name: /Agent Two/ }).click({ timeout: 5_000 });
       const back = await redirected;
       expect(back.origin + back.pathname).toBe(REDIRECT);
       expect(back.searchParams.get('state')).toBe('st-123');
@@ -82,7 +96,7 @@ describe('OAuth code + PKCE', () => {
       });
       expect(wrong).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     } finally {
-      await page.close();
+      await closeQuietly(page);
     }
 
     // A code is burnt by any redemption attempt, so start over for the good path.
@@ -131,13 +145,13 @@ describe('OAuth code + PKCE', () => {
     try {
       const redirected = captureRedirect(page);
       await page.goto(await authorizeUrl(emu.url, clientId, generateRandomCodeVerifier()));
-      await page.locator('#deny').click();
+      await page.locator('#deny').click({ timeout: 5_000 });
       const back = await redirected;
       expect(back.searchParams.get('error')).toBe('access_denied');
       expect(back.searchParams.get('error_description')).toBeTruthy();
       expect(back.searchParams.get('state')).toBe('st-123');
     } finally {
-      await page.close();
+      await closeQuietly(page);
     }
   });
 
