@@ -136,3 +136,25 @@ describe('streaming resilience', () => {
     );
   });
 });
+
+describe('channel loss', () => {
+  it('moves the client to a new channel after no_longer_subscribed, with its subscriptions', async () => {
+    const { emu, open } = await env.fresh();
+    const sdk = await open();
+    const [before] = await emu.control.channels();
+    expect((await emu.control.noLongerSubscribed('agent1')).sent).toBe(1);
+    await sdk.waitEvent('disconnected');
+    await sdk.waitEvent('connected', { count: 2, timeoutMs: 15_000 });
+    const channels = await emu.control.channels();
+    expect(channels.map((c) => c.id)).not.toContain(before?.id);
+    await emu.control.waitFor('re-subscribed on the new channel', async () => {
+      const [ch] = await emu.control.channels();
+      return (
+        ch?.topics.some((t) => t.endsWith('.conversations')) &&
+        ch.topics.some((t) => t.endsWith('.station'))
+      );
+    });
+    await emu.control.placeCall({ to: 'agent1' });
+    await sdk.waitEvent('pendingSession');
+  });
+});

@@ -270,7 +270,10 @@ export class Streaming {
     }
   }
 
-  /** Sends the `no_longer_subscribed` notification that forces the client to a new channel. */
+  /**
+   * Ends channels the way the service does when it drops a subscription: the
+   * `no_longer_subscribed` notification, then a clean close. The client comes back on a new channel.
+   */
   noLongerSubscribed(userId?: string): number {
     let sent = 0;
     for (const channel of this.#channels.values()) {
@@ -285,6 +288,13 @@ export class Streaming {
           s.pubsubEvent({ from: conn.pubsubHost, to: conn.fullJid, id: newId(), node, json }),
         );
         sent += 1;
+        const ended = channel;
+        setTimeout(() => {
+          this.#channels.delete(ended.id);
+          for (const c of ended.connections) {
+            c.closeCleanly(1000);
+          }
+        }, 250).unref();
       }
     }
     return sent;
