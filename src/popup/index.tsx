@@ -1,33 +1,27 @@
-/** Toolbar popup entry (first cut): connection state and live calls. */
+/** Toolbar popup entry: wires the worker and the page's clock into the popup. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { createTranslator, messageKey } from '../shared/i18n';
-import { type WorkerApi } from '../shared/protocol/contract';
-import { createRequester } from '../shared/protocol/messenger';
-import type { SessionSnapshot } from '../shared/session/snapshot';
+import { createTranslator } from '../shared/i18n';
+import { subscribe, toWorker } from './bridge';
+import { Popup, type PopupDeps } from './Popup';
+import './popup.css';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs));
-const toWorker = createRequester<WorkerApi>('worker', (message) =>
-  browser.runtime.sendMessage(message),
-);
+const language = browser.i18n.getUILanguage();
+document.documentElement.lang = language;
+document.title = t('extName');
+const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
 
-function Popup() {
-  const [snapshot, setSnapshot] = useState<SessionSnapshot | null>(null);
-  useEffect(() => {
-    void toWorker('ui.state', null).then(({ snapshot: s }) => setSnapshot(s));
-  }, []);
-  const calls = snapshot?.calls ?? [];
-  return (
-    <main>
-      <h1>{t('popupTitle')}</h1>
-      <p id="connection-state">{t(messageKey('connection', snapshot?.connection.state ?? 'stopped'))}</p>
-      {calls.length === 0 ? <p>{t('noCalls')}</p> : null}
-    </main>
-  );
-}
+const deps: PopupDeps = {
+  t,
+  worker: toWorker,
+  subscribe,
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  now: Date.now,
+  formatTime: (epochMs) => time.format(epochMs),
+};
 
 const root = document.getElementById('app');
 if (root) {
-  render(<Popup />, root);
+  render(<Popup deps={deps} />, root);
 }

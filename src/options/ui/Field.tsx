@@ -1,0 +1,93 @@
+/**
+ * Form building blocks: every control has a visible label, its help and error are tied to it with
+ * aria-describedby, an error sets aria-invalid, and a field an administrator set is read-only
+ * with a "Set by your administrator" note.
+ */
+import type { ComponentChildren } from 'preact';
+import type { Translate } from '../../shared/i18n';
+
+export function fieldId(path: string): string {
+  return `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export interface FieldFrame {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+}
+
+interface FieldProps {
+  path: string;
+  label: string;
+  t: Translate;
+  help?: ComponentChildren;
+  error?: string | undefined;
+  locked?: boolean;
+  /** Renders the control with the ids to use. */
+  children: (frame: FieldFrame) => ComponentChildren;
+  inline?: boolean;
+}
+
+export function Field({
+  path,
+  label,
+  t,
+  help,
+  error,
+  locked = false,
+  children,
+  inline = false,
+}: FieldProps) {
+  const id = fieldId(path);
+  const ids = [help ? `${id}-help` : '', locked ? `${id}-locked` : '', error ? `${id}-error` : ''];
+  const describedBy = ids.filter(Boolean).join(' ') || undefined;
+  return (
+    <div
+      class={`field${inline ? ' field--inline' : ''}${error ? ' field--invalid' : ''}`}
+      data-path={path}
+    >
+      <label for={id}>{label}</label>
+      {children({ id, describedBy, invalid: Boolean(error) })}
+      {help ? (
+        <p class="help" id={`${id}-help`}>
+          {help}
+        </p>
+      ) : null}
+      {locked ? <LockNote id={`${id}-locked`} t={t} /> : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function LockNote({ id, t }: { id?: string; t: Translate }) {
+  return (
+    <p class="locked-note" id={id}>
+      <span aria-hidden="true">🔒 </span>
+      {t('setByAdministrator')}
+    </p>
+  );
+}
+
+export function Section({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="card" id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {intro ? <p class="intro">{intro}</p> : null}
+      {children}
+    </section>
+  );
+}
