@@ -180,3 +180,55 @@ describe('streaming protocol', () => {
     c.ws.close();
   });
 });
+
+describe('injected faults on the socket', () => {
+  it('delays frames both ways and delivers malformed, duplicated and stale events', async () => {
+    const jid = await jidOf(SEED.agent3.token);
+    const c = await RawClient.open(await channelFor(SEED.agent3.token));
+    await c.login(jid, SEED.agent3.token);
+    const node = `v2.users.${SEED.agent3.userId}.conversations`;
+    c.send(
+      `<iq xmlns="jabber:client" type="set" id="s1" to="n"><pubsub xmlns="${NS.pubsub}"><subscribe node="${node}"/></pubsub></iq>`,
+    );
+    await c.next((e) => e.getAttribute('id') === 's1');
+
+    await emu.control.latency({ wsMs: 150 });
+    const t0 = Date.now();
+    c.send('<iq xmlns="jabber:client" type="get" id="p1"><ping xmlns="urn:xmpp:ping"/></iq>');
+    await c.next((e) => e.getAttribute('id') === 'p1');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    await emu.control.latency({ wsMs: 0 });
+
+    const { conversationId } = await emu.control.placeCall({ to: 'agent3' });
+    const events = async (n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const m = await c.next((e) => !!e.getChild('event', NS.pubsubEvent));
+        out.push(
+          m
+            .getChild('event', NS.pubsubEvent)
+            ?.getChild('items')
+            ?.getChild('item')
+            ?.getChild('json', NS.json)
+            ?.getText() ?? '',
+        );
+      }
+      return out;
+    };
+    const [alerting] = await events(1);
+    await emu.control.hangUp(conversationId);
+    const [ended] = await events(1);
+    await emu.control.injectEvent(conversationId, 'duplicate');
+    const body = (text: string | undefined) =>
+      (JSON.parse(text ?? '{}') as { eventBody: unknown }).eventBody;
+    const dupes = await events(2);
+    expect(dupes.map(body)).toEqual([body(ended), body(ended)]);
+    await emu.control.injectEvent(conversationId, 'out-of-order');
+    const [stale] = await events(1);
+    expect(body(stale)).toEqual(body(alerting));
+    await emu.control.injectEvent(conversationId, 'malformed-json');
+    const [bad] = await events(1);
+    expect(() => JSON.parse(bad ?? '')).toThrow();
+    c.ws.close();
+  });
+});
