@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const CONTEXTS = ['background', 'offscreen', 'content', 'options', 'popup'];
+const CONTEXTS = ['background', 'offscreen', 'content', 'options', 'popup', 'welcome'];
 
 const boundaryZones = [
   ...CONTEXTS.map((context) => ({

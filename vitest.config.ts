@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['src/{content,options,popup}/**/*.test.{ts,tsx}'],
+          include: ['src/{content,options,popup,welcome}/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
         },
       },
