@@ -7,12 +7,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createTranslator } from '../shared/i18n';
 import { createLogger } from '../shared/logger';
+import { isUrlOnInstances } from '../shared/settings/instances';
 import { workerApi, type OffscreenApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema';
 import { createWorkerAuth, sessionConfigFor } from './auth-wiring';
 import { authHandlers } from './handlers/auth';
+import { contentHandlers } from './handlers/content';
+import { chromeScriptingPort, syncContentScripts } from './content-scripts';
+import { tabFocusListeners } from './tab-focus';
 import type { WorkerDeps } from './handlers/deps';
 import { sessionHandlers } from './handlers/session';
 import { createUiFeatures } from './handlers/ui-events';
@@ -72,6 +76,7 @@ const lifecycle = createLifecycle(deps, auth);
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
   ...authHandlers(deps, auth),
+  ...contentHandlers(deps),
   ...lifecycle.handlers,
 };
 
@@ -95,6 +100,7 @@ browser.storage.onChanged.addListener((changes, area) => {
     void readSettings().then(({ settings: loaded }) => {
       settings = loaded;
       notifyPages('settings.changed');
+      syncCustomHosts();
     });
   }
 });
@@ -118,6 +124,23 @@ browser.alarms.onAlarm.addListener((alarm) => {
     });
   }
 });
+
+// Screen pop: which ServiceNow tab pops (last focused), and the content script on custom hosts.
+const tabFocus = tabFocusListeners(async (url) =>
+  settingsReady.then(() => url !== undefined && isUrlOnInstances(url, settings.servicenow.instances)),
+);
+browser.tabs.onActivated.addListener(tabFocus.onActivated);
+browser.tabs.onUpdated.addListener(tabFocus.onUpdated);
+browser.tabs.onRemoved.addListener(tabFocus.onRemoved);
+browser.windows.onFocusChanged.addListener(tabFocus.onFocusChanged);
+function syncCustomHosts(): void {
+  void settingsReady
+    .then(() => syncContentScripts(settings.servicenow.instances, chromeScriptingPort()))
+    .catch((error: unknown) => log.warn('content script registration failed', { error: String(error) }));
+}
+browser.permissions.onAdded.addListener(syncCustomHosts);
+browser.permissions.onRemoved.addListener(syncCustomHosts);
+syncCustomHosts();
 
 browser.runtime.onStartup.addListener(() => {
   void ensureOffscreen();

@@ -16,7 +16,10 @@ import { pickPopTarget, type TabInfo } from './tab-focus';
 
 const LAST_SEQ_KEY = 'relay.lastSeq';
 
-export type RelaySettings = Pick<Settings['servicenow'], 'instances' | 'popTarget'>;
+export interface RelaySettings {
+  instances: readonly string[];
+  popTarget: Settings['servicenow']['popTarget'];
+}
 
 export interface RelayPorts {
   queryTabs(patterns: string[]): Promise<TabInfo[]>;

@@ -1,85 +1,153 @@
 /**
- * Content script entry (ServiceNow pages only). Everything long-lived hangs off one page-lifetime
- * AbortController, which aborts on page hide and when the extension context is invalidated (after
- * an update), so an orphaned script goes quiet instead of throwing.
+ * Content script entry (ServiceNow pages, top frame). Composition only: the page lifetime, the
+ * link to the worker, the state store and its shadow-root UI, screen pops and click-to-dial.
+ *
+ *   worker ──content.snapshot {snapshot, popTarget}──▶ store (newer seq only) ──▶ UI
+ *                                                        └──▶ pop controller (target tab only)
+ *   start / page restored from the back-forward cache ──▶ content.ready + content.config
+ *   idle ──▶ logic chunk (rules, lookup, phone parsing) ──▶ click-to-dial scanner
+ *
+ * The lifetime ends, taking UI, listeners and observers with it, when the extension context goes
+ * away (update, reload, removal). Workspace navigation never re-runs this script: the UI stays
+ * mounted once and nothing is registered twice.
  */
 import { h } from 'preact';
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { AppError } from '../shared/errors';
 import { createTranslator } from '../shared/i18n';
 import { createLogger } from '../shared/logger';
-import { contentApi, type WorkerApi } from '../shared/protocol/contract';
-import { isEnvelope } from '../shared/protocol/envelope';
-import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import type { CallCommand } from '../shared/protocol/schemas';
 import { classifySender, policyFromRuntime } from '../shared/protocol/sender';
 import type { SessionSnapshot } from '../shared/session/snapshot';
+import { startClickToDial } from './dial/click-to-dial';
+import { createDialAction } from './dial/dial-action';
+import { createDialOrigins } from './dial/origins';
+import { createLifetime } from './lifetime';
+import { loadLogic, prefetchLogic } from './logic/load';
+import { contentGuards } from './messaging/content-guards';
+import { createContentReceiver, createWorkerRequester } from './messaging/worker-link';
+import { createWorkerQueries } from './messaging/worker-queries';
+import { navigateTo } from './pop/navigate';
+import { isEditing } from './pop/page-context';
+import { createPopController } from './pop/pop-controller';
 import { mountShadowUi } from './screen-pop/mount';
 import { ScreenPop } from './screen-pop/ScreenPop';
+import { createStore } from './state/store';
 
 const log = createLogger('content');
-const lifetime = new AbortController();
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs));
-const toWorker = createRequester<WorkerApi>('worker', (message) =>
-  browser.runtime.sendMessage(message),
+const lifetime = createLifetime(
+  () => Boolean(browser.runtime.id),
+  window,
+  (reason) => log.info('content script retired', { reason }),
 );
-const ui = mountShadowUi(lifetime.signal);
-let latest: SessionSnapshot | null = null;
+const { signal } = lifetime;
+const request = createWorkerRequester(
+  (message) => browser.runtime.sendMessage(message),
+  () => lifetime.end('extension context invalidated'),
+);
+const queries = createWorkerQueries(request);
+const store = createStore();
+const ui = mountShadowUi(signal, document, () => lifetime.end('replaced by a newer copy'));
+const origins = createDialOrigins();
+let region = 'US';
 
-function contextAlive(): boolean {
-  try {
-    return Boolean(browser.runtime.id);
-  } catch {
-    return false;
-  }
+function open(url: string): void {
+  navigateTo(url);
 }
 
-function send(command: CallCommand): void {
-  if (!contextAlive()) {
-    lifetime.abort();
+function command(cmd: CallCommand): void {
+  if (!lifetime.check()) {
     return;
   }
-  void toWorker('call.command', command).catch(() => undefined);
+  request('call.command', cmd).catch((error: unknown) => {
+    store.setNotice({ kind: 'error', text: t('commandFailed'), code: AppError.from(error).code });
+  });
 }
 
-function show(snapshot: SessionSnapshot | null): void {
-  if (snapshot && latest && snapshot.seq <= latest.seq) {
-    return; // stale or duplicate
+store.subscribe((state) => ui.update(h(ScreenPop, { state, t, onCommand: command, onOpen: open })));
+
+const pops = createPopController({
+  signal,
+  logic: loadLogic,
+  async config() {
+    const { config } = await queries.config();
+    region = config.defaultRegion;
+    return config;
+  },
+  claim: (conversationId, trigger) => queries.claim(conversationId, trigger),
+  async client(logic) {
+    const token = await queries.pageToken();
+    return logic.createTableClient({
+      fetch: (input, init) => fetch(input, init),
+      baseUrl: location.origin,
+      userToken: token ?? '',
+    });
+  },
+  pageUrl: () => location.href,
+  navigate: open,
+  isEditing: () => isEditing(document),
+  origins,
+  show: (conversationId, view) => store.setPop(conversationId, view),
+  log,
+});
+
+function accept(snapshot: SessionSnapshot, popTarget: boolean): void {
+  if (store.applySnapshot(snapshot, popTarget)) {
+    pops.onSnapshot(snapshot, popTarget);
   }
-  latest = snapshot ?? latest;
-  ui.update(h(ScreenPop, { snapshot: latest, t, onCommand: send }));
 }
 
-const handlers: Handlers<typeof contentApi> = {
-  'session.changed': (snapshot) => {
-    show(snapshot);
-    return null;
+const receive = createContentReceiver(
+  contentGuards,
+  {
+    'session.changed': (snapshot) => {
+      accept(snapshot, false);
+      return null;
+    },
+    'content.snapshot': ({ snapshot, popTarget }) => {
+      accept(snapshot, popTarget);
+      return null;
+    },
   },
-  'content.snapshot': ({ snapshot }) => {
-    show(snapshot);
-    return null;
-  },
-};
-
-const policy = policyFromRuntime(browser.runtime, () => false);
-const receive = createReceiver(
-  'content',
-  contentApi,
-  handlers,
-  (sender) => classifySender(sender, policy),
+  (sender) =>
+    classifySender(
+      sender,
+      policyFromRuntime(browser.runtime, () => false),
+    ),
   (code, detail) => log.warn('message refused', { code, detail }),
 );
-
-const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (!isEnvelope(message) || message.to !== 'content') {
-    return undefined;
-  }
-  return receive(message, sender);
-};
+const listener = (message: unknown, sender: Runtime.MessageSender) => receive(message, sender);
 browser.runtime.onMessage.addListener(listener);
-lifetime.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 
-show(null);
-void toWorker('content.ready', { url: location.href }).then(
-  ({ snapshot }) => show(snapshot),
-  () => undefined,
+function sync(): void {
+  Promise.all([queries.ready(location.href), queries.config()]).then(
+    ([snapshot, { config, popTarget }]) => {
+      region = config.defaultRegion;
+      if (snapshot) {
+        accept(snapshot, popTarget);
+      }
+    },
+    (error: unknown) => log.warn('could not reach the worker', { error: String(error) }),
+  );
+}
+
+window.addEventListener('pageshow', (event) => event.persisted && sync(), { signal });
+ui.update(h(ScreenPop, { state: store.get(), t, onCommand: command, onOpen: open }));
+sync();
+prefetchLogic(signal);
+void loadLogic().then(
+  (logic) => {
+    const dial = createDialAction({
+      request,
+      origins,
+      pageUrl: () => location.href,
+      doc: document,
+      t,
+      notify: (notice) => store.setNotice(notice),
+    });
+    startClickToDial({ doc: document, signal, logic, region: () => region, t, dial });
+  },
+  (error: unknown) => log.warn('click-to-dial unavailable', { error: String(error) }),
 );

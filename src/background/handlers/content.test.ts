@@ -45,7 +45,7 @@ describe('content handlers', () => {
   it('prefers the screen-pop region over the ServiceNow default', async () => {
     const settings = {
       ...DEFAULT_SETTINGS,
-      screenPop: { ...DEFAULT_SETTINGS.screenPop, defaultRegion: 'GB' },
+      screenPop: { ...DEFAULT_SETTINGS.screenPop, defaultRegion: 'GB' as const },
     };
     expect((await handlers(settings)['content.config'](null, meta(7))).config.defaultRegion).toBe(
       'GB',

@@ -1,65 +1,69 @@
 /**
- * The in-page Switchboard UI: a connection chip and a card per live call. All call data is
- * untrusted and rendered as text by Preact (never as HTML).
+ * The in-page Switchboard UI: a card per live call (plus ended calls whose chooser or pending
+ * record still waits for the agent), a notice line, and the connection chip. One polite live
+ * region announces the newest call; nothing takes focus. All call and record data is untrusted and
+ * rendered as text by Preact (never as HTML).
  */
-import type { CallCommand } from '../../shared/protocol/schemas';
 import { messageKey, type Translate } from '../../shared/i18n';
-import type { CallSnapshot, SessionSnapshot } from '../../shared/session/snapshot';
+import type { CallCommand } from '../../shared/protocol/schemas';
+import type { CallSnapshot } from '../../shared/session/snapshot';
+import type { PopView } from '../pop/pop-view';
+import type { ContentState } from '../state/store';
+import { CallCard, callerOf } from './CallCard';
 
 interface Props {
-  snapshot: SessionSnapshot | null;
+  state: ContentState;
   t: Translate;
-  onCommand(command: CallCommand): void;
+  onCommand: (command: CallCommand) => void;
+  onOpen: (url: string) => void;
 }
 
 const LIVE = new Set(['alerting', 'connecting', 'connected']);
 
-function CallCard({ call, t, onCommand }: { call: CallSnapshot } & Omit<Props, 'snapshot'>) {
-  const id = call.conversationId;
-  const who = call.remote.name ?? call.remote.number ?? t('unknownCaller');
+function waitsForAgent(view: PopView | undefined): boolean {
   return (
-    <section class="sb-card" role="region" aria-label={t('callFrom', who)} data-call={id}>
-      <h2 class="sb-caller">{who}</h2>
-      {call.remote.number && call.remote.name ? (
-        <div class="sb-number sb-muted">{call.remote.number}</div>
-      ) : null}
-      {call.queue ? <div class="sb-queue sb-muted">{call.queue}</div> : null}
-      <div class="sb-state" aria-live="polite">
-        {t(messageKey('callState', call.state))}
-      </div>
-      <div class="sb-actions">
-        {call.state === 'alerting' && call.direction === 'inbound' ? (
-          <>
-            <button class="sb-primary" onClick={() => onCommand({ type: 'answer', conversationId: id })}>
-              {t('answer')}
-            </button>
-            <button onClick={() => onCommand({ type: 'decline', conversationId: id })}>
-              {t('decline')}
-            </button>
-          </>
-        ) : (
-          <button class="sb-danger" onClick={() => onCommand({ type: 'hangup', conversationId: id })}>
-            {t('hangUp')}
-          </button>
-        )}
-      </div>
-    </section>
+    view?.status === 'chooser' ||
+    ((view?.status === 'opened' || view?.status === 'created') && view.pending)
   );
 }
 
-export function ScreenPop({ snapshot, t, onCommand }: Props) {
-  const state = snapshot?.connection.state ?? 'stopped';
-  const calls = snapshot?.calls.filter((call) => LIVE.has(call.state)) ?? [];
+function shown(call: CallSnapshot, view: PopView | undefined): boolean {
+  return LIVE.has(call.state) || waitsForAgent(view);
+}
+
+export function ScreenPop({ state, t, onCommand, onOpen }: Props) {
+  const { snapshot, pops, notice } = state;
+  const connection = snapshot?.connection.state ?? 'stopped';
+  const calls = (snapshot?.calls ?? []).filter((call) => shown(call, pops[call.conversationId]));
+  const newest = calls.find((call) => LIVE.has(call.state));
+  const announcement = newest
+    ? `${t('callFrom', callerOf(newest, t))}: ${t(messageKey('callState', newest.state))}`
+    : '';
   return (
-    <div class="sb-layer" data-seq={snapshot?.seq ?? 0}>
+    <div class="sb-layer" data-seq={snapshot?.seq ?? 0} data-pop-target={String(state.popTarget)}>
+      <div class="sb-sr-only" role="status" aria-live="polite">
+        {announcement}
+      </div>
       {calls.map((call) => (
-        <CallCard key={call.conversationId} call={call} t={t} onCommand={onCommand} />
+        <CallCard
+          key={call.conversationId}
+          call={call}
+          view={pops[call.conversationId]}
+          t={t}
+          onCommand={onCommand}
+          onOpen={onOpen}
+        />
       ))}
+      {notice ? (
+        <div class="sb-notice" role="status" data-kind={notice.kind} data-code={notice.code ?? ''}>
+          {notice.text}
+        </div>
+      ) : null}
       <div class="sb-chip" role="status" aria-live="polite">
-        <span class="sb-dot" data-state={state} aria-hidden="true" />
+        <span class="sb-dot" data-state={connection} aria-hidden="true" />
         <span class="sb-status">{t('extName')}</span>
-        <span class="sb-connection sb-muted" data-state={state}>
-          {t(messageKey('connection', state))}
+        <span class="sb-connection sb-muted" data-state={connection}>
+          {t(messageKey('connection', connection))}
         </span>
       </div>
     </div>

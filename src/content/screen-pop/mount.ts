@@ -1,17 +1,26 @@
 /**
- * Mounts the Switchboard UI inside a shadow root so ServiceNow's CSS and ours never mix. The host
- * element and the render are bound to an AbortSignal: when the page lifetime ends, both go.
+ * Mounts the Switchboard UI inside a shadow root so ServiceNow's CSS and ours never mix. A host
+ * left by an earlier copy of this script (before an extension update) is replaced, so there is
+ * never a duplicate; the older copy, seeing its host replaced, calls `onReplaced` and stops. If
+ * the page drops our host (a single-page app replacing the body), it is put back, a bounded
+ * number of times. Host, render and watcher are bound to the AbortSignal.
  */
 import { render, type ComponentChild } from 'preact';
 import css from './screen-pop.css?inline';
 
 export const HOST_TAG = 'switchboard-root';
+export const MAX_REATTACH = 50;
 
 export interface Mounted {
   update(view: ComponentChild): void;
+  host: HTMLElement;
 }
 
-export function mountShadowUi(signal: AbortSignal, doc: Document = document): Mounted {
+export function mountShadowUi(
+  signal: AbortSignal,
+  doc: Document = document,
+  onReplaced: () => void = () => undefined,
+): Mounted {
   doc.querySelectorAll(HOST_TAG).forEach((stale) => stale.remove());
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-switchboard', '');
@@ -21,16 +30,35 @@ export function mountShadowUi(signal: AbortSignal, doc: Document = document): Mo
   const container = doc.createElement('div');
   container.className = 'sb-root';
   shadow.append(style, container);
-  (doc.body ?? doc.documentElement).append(host);
+  doc.body.append(host);
+
+  let reattached = 0;
+  const watcher = new MutationObserver(() => {
+    if (host.isConnected) {
+      // still mounted
+    } else if (doc.querySelector(HOST_TAG)) {
+      watcher.disconnect();
+      onReplaced(); // a newer copy of this script took over
+      return;
+    } else if (reattached < MAX_REATTACH) {
+      reattached++;
+      doc.body.append(host);
+    }
+    watcher.observe(doc.body, { childList: true }); // the body itself may have been replaced
+  });
+  watcher.observe(doc.documentElement, { childList: true });
+  watcher.observe(doc.body, { childList: true });
   signal.addEventListener(
     'abort',
     () => {
+      watcher.disconnect();
       render(null, container);
       host.remove();
     },
     { once: true },
   );
   return {
+    host,
     update(view) {
       if (!signal.aborted) {
         render(view, container);
