@@ -3,7 +3,7 @@
  * "Recovered in 2.1 s"), current calls with their controls, a dialler and the last calls. It
  * follows `session.changed` from the worker.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageKey, type Translate } from '../shared/i18n';
 import type { WorkerApi } from '../shared/protocol/contract';
 import type { AuthState } from '../shared/protocol/messages/auth';
@@ -32,12 +32,20 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [now, setNow] = useState(deps.now());
   const [problem, setProblem] = useState<string | null>(null);
   const [number, setNumber] = useState('');
+  const lastState = useRef<string | null>(null);
 
   const accept = (next: SessionSnapshot | null) =>
     setSnapshot((current) =>
       next && current && next.seq <= current.seq ? current : (next ?? current),
     );
-  const loadAuth = () => worker('auth.state', null).then(setAuth, () => undefined);
+  // Sign-in shows in the connection too: ask again when its state changes, and once more when
+  // the first answer fails (the worker may be starting).
+  const loadAuth = (retry = true): Promise<void> =>
+    worker('auth.state', null).then(setAuth, () =>
+      retry
+        ? new Promise((resolve) => setTimeout(resolve, 500)).then(() => loadAuth(false))
+        : undefined,
+    );
 
   useEffect(() => {
     void worker('ui.state', null).then(
@@ -48,6 +56,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const timer = setInterval(() => setNow(deps.now()), 1000);
     const stop = deps.subscribe((event) => {
       if (event.type === 'session.changed') {
+        if (lastState.current !== event.snapshot.connection.state) {
+          lastState.current = event.snapshot.connection.state;
+          void loadAuth();
+        }
         accept(event.snapshot);
       } else {
         void loadAuth();
