@@ -5,12 +5,12 @@
  */
 import type { Hub } from '../hub';
 import { newId } from '../ids';
-import { flowing, type PeerStats } from '../media/peer';
 import { findQueueByName, type User } from '../state';
 import type { XmppConnection } from '../xmpp/connection';
-import { gjollJid } from '../xmpp/jid';
 import * as s from '../xmpp/stanzas';
+import { conversation, inboundParticipants, outboundParticipants } from './build';
 import { conversationJson } from './events';
+import { mediaReport, type MediaReport } from './media-report';
 import {
   agentOf,
   customerOf,
@@ -18,10 +18,12 @@ import {
   isPending,
   type Conversation,
   type Outcome,
-  type Participant,
   type SoftphoneLeg,
 } from './model';
+import { idlePersistentLeg, propose } from './ringing';
 import { onJingleMessage, onRpc } from './signalling';
+
+export type { MediaReport } from './media-report';
 
 export interface InboundCall {
   toUserId: string;
@@ -33,16 +35,6 @@ export interface InboundCall {
   alertTimeoutMs?: number;
   /** Drop this share of RTP both ways (through a UDP relay). */
   packetLossPercent?: number;
-}
-
-export interface MediaReport {
-  conversationId: string;
-  peer: PeerStats | null;
-  relay: { lossPercent: number; dropped: number; forwarded: number } | null;
-  /** RTP from the agent is arriving and the agent is not muted. */
-  hearsAgent: boolean;
-  /** The peer is sending audio to the agent (not on hold). */
-  agentShouldHear: boolean;
 }
 
 const iso = () => new Date().toISOString();
@@ -81,69 +73,18 @@ export class CallManager {
     if (call.queueName && !queue) {
       throw new Error(`unknown queue ${call.queueName}`);
     }
-    const start = iso();
-    const customer = this.#participant({
-      purpose: 'customer',
-      name: call.fromName ?? 'Customer',
-      address: call.from ?? 'tel:+15550100',
-      state: 'connected',
-      direction: 'inbound',
-      attributes: call.attributes ?? {},
-      connectedTime: start,
-    });
-    const agent = this.#participant({
-      purpose: queue ? 'agent' : 'user',
-      userId: user.id,
-      name: user.name,
-      address: `sip:${user.id}@localhost`,
-      state: 'alerting',
-      direction: 'inbound',
-      wrapupRequired: Boolean(queue),
-      ...(queue ? { queueId: queue.id, queueName: queue.name } : {}),
-    });
-    const participants = queue
-      ? [
-          customer,
-          this.#participant({
-            purpose: 'acd',
-            name: queue.name,
-            address: '',
-            state: 'connected',
-            direction: 'inbound',
-            queueId: queue.id,
-            queueName: queue.name,
-          }),
-          agent,
-        ]
-      : [customer, agent];
-    const conv = this.#create(user, 'inbound', participants, start, call.alertTimeoutMs);
+    const timeout = call.alertTimeoutMs ?? this.#hub.options.defaultAlertTimeoutMs;
+    const conv = conversation(user, 'inbound', inboundParticipants(user, queue, call), timeout);
+    this.#convs.set(conv.id, conv);
     this.emit(conv);
     this.#attach(conv, user, call.autoAnswer ?? false, call.packetLossPercent);
     return conv;
   }
 
-  placeOutbound(user: User, body: Record<string, unknown>): Conversation {
-    const target =
-      [body['phoneNumber'], body['callUserId'], body['callQueueId']].find(
-        (v): v is string => typeof v === 'string',
-      ) ?? 'unknown';
-    const start = iso();
-    const agent = this.#participant({
-      purpose: 'user',
-      userId: user.id,
-      name: user.name,
-      address: `sip:${user.id}@localhost`,
-      state: 'contacting',
-      direction: 'outbound',
-    });
-    const far = this.#participant({
-      purpose: 'external',
-      name: target,
-      address: target.startsWith('+') ? `tel:${target}` : target,
-      state: 'contacting',
-      direction: 'outbound',
-    });
-    const conv = this.#create(user, 'outbound', [agent, far], start, undefined);
+  placeOutbound(user: User, target: string): Conversation {
+    const timeout = this.#hub.options.defaultAlertTimeoutMs;
+    const conv = conversation(user, 'outbound', outboundParticipants(user, target), timeout);
+    this.#convs.set(conv.id, conv);
     this.emit(conv);
     this.#attach(conv, user, true, undefined);
     return conv;
@@ -314,21 +255,7 @@ export class CallManager {
 
   async mediaReport(id: string): Promise<MediaReport | undefined> {
     const conv = this.#convs.get(id);
-    if (!conv) {
-      return undefined;
-    }
-    const peer = conv.leg?.peer ? await conv.leg.peer.stats().catch(() => null) : null;
-    const agent = agentOf(conv);
-    const relay = conv.leg?.relay;
-    return {
-      conversationId: id,
-      peer,
-      relay: relay
-        ? { lossPercent: relay.lossPercent, dropped: relay.dropped, forwarded: relay.forwarded }
-        : null,
-      hearsAgent: Boolean(peer && flowing(peer.receiveRate) && agent && !agent.muted),
-      agentShouldHear: Boolean(peer && peer.sending && flowing(peer.sendRate)),
-    };
+    return conv ? mediaReport(conv) : undefined;
   }
 
   close(): void {
@@ -343,102 +270,28 @@ export class CallManager {
 
   /** Rings the agent: on an idle persistent connection by event only, otherwise with a propose. */
   #attach(conv: Conversation, user: User, autoAnswer: boolean, loss: number | undefined): void {
-    const leg = this.#idlePersistentLeg(user.id);
-    if (!leg) {
-      this.#propose(conv, user, autoAnswer, loss ?? this.#hub.faults.mediaLossPercent ?? undefined);
+    const leg = idlePersistentLeg(this.#hub, this.all(), user.id, (c) => !!this.legConnection(c));
+    if (leg) {
+      conv.leg = leg;
+    } else {
+      propose(
+        this.#hub,
+        conv,
+        user,
+        autoAnswer,
+        loss ?? this.#hub.faults.mediaLossPercent ?? undefined,
+      );
+    }
+    if (leg && autoAnswer) {
+      this.#later(conv.id, 200, () => this.connectPersistent(conv));
       return;
     }
-    conv.leg = leg;
-    if (autoAnswer) {
-      this.#later(conv.id, 200, () => this.connectPersistent(conv));
-    } else {
-      this.#alertTimeout(conv);
-    }
-  }
-
-  #idlePersistentLeg(userId: string): SoftphoneLeg | undefined {
-    const convs = this.all();
-    const station = this.#hub.dir.stations.get(this.#hub.dir.users.get(userId)?.stationId ?? '');
-    const leg = convs.findLast(
-      (c) => c.leg?.userId === userId && c.leg.persistent && c.leg.state === 'active',
-    )?.leg;
-    const busy = convs.some((c) => c.leg === leg && !c.endTime);
-    const conv = convs.find((c) => c.leg === leg);
-    return leg && station?.webRtcPersistentEnabled && !busy && conv && this.legConnection(conv)
-      ? leg
-      : undefined;
-  }
-
-  #alertTimeout(conv: Conversation): void {
     this.#later(conv.id, conv.alertTimeoutMs, () => {
       const agent = agentOf(conv);
       if (agent && isPending(agent.state)) {
         this.end(conv, 'alert-timeout', { terminate: true, disconnectType: 'timeout' });
       }
     });
-  }
-
-  #propose(conv: Conversation, user: User, autoAnswer: boolean, loss: number | undefined): void {
-    const org = this.#hub.dir.orgs.get(user.orgId);
-    const sessionId = newId();
-    const from = gjollJid(sessionId, org?.domain ?? 'localhost');
-    conv.leg = {
-      sessionId,
-      userId: user.id,
-      gjollJid: from,
-      autoAnswer,
-      state: 'proposed',
-      persistent: false,
-      startedAt: Date.now(),
-      ...(loss !== undefined ? { lossPercent: loss } : {}),
-    };
-    for (const c of this.#hub.streaming.connectionsOf(user.id)) {
-      c.send(
-        s.propose(from, c.fullJid, newId(), { sessionId, conversationId: conv.id, autoAnswer }),
-      );
-    }
-    this.#alertTimeout(conv);
-  }
-
-  #create(
-    user: User,
-    direction: 'inbound' | 'outbound',
-    participants: Participant[],
-    start: string,
-    alertTimeoutMs: number | undefined,
-  ): Conversation {
-    const conv: Conversation = {
-      id: newId(),
-      orgId: user.orgId,
-      agentUserId: user.id,
-      direction,
-      startTime: start,
-      participants,
-      alertTimeoutMs: alertTimeoutMs ?? this.#hub.options.defaultAlertTimeoutMs,
-      dtmf: [],
-      transfers: [],
-      patches: [],
-      events: [],
-    };
-    this.#convs.set(conv.id, conv);
-    return conv;
-  }
-
-  #participant(
-    p: Partial<Participant> &
-      Pick<Participant, 'purpose' | 'name' | 'address' | 'state' | 'direction'>,
-  ): Participant {
-    return {
-      id: newId(),
-      callId: newId(),
-      muted: false,
-      held: false,
-      confined: false,
-      attributes: {},
-      wrapupRequired: false,
-      startTime: iso(),
-      ...p,
-    };
   }
 
   #user(id: string): User {

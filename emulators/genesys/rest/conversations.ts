@@ -9,6 +9,7 @@ import {
   sendDigits,
   type OpResult,
 } from '../calls/participant-ops';
+import { dialTarget } from '../calls/build';
 import { conversationJson, participantJson } from '../calls/events';
 import type { Hub } from '../hub';
 import { apiError, ok, type Reply, type Req, type Router } from './http';
@@ -47,15 +48,13 @@ export function registerConversationRoutes(router: Router, hub: Hub): void {
 
   router.add('POST', '/conversations/calls', (req) => {
     const user = req.user;
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    if (
-      !user ||
-      typeof body !== 'object' ||
-      !['phoneNumber', 'callUserId', 'callQueueId'].some((k) => typeof body[k] === 'string')
-    ) {
+    const body: unknown = req.body;
+    const target =
+      body && typeof body === 'object' ? dialTarget(body as Record<string, unknown>) : undefined;
+    if (!user || !target) {
       return apiError(400, 'bad.request', 'phoneNumber, callUserId or callQueueId is required');
     }
-    const conv = hub.calls.placeOutbound(user, body);
+    const conv = hub.calls.placeOutbound(user, target);
     return ok({ id: conv.id, selfUri: `/api/v2/conversations/calls/${conv.id}` });
   });
 

@@ -5,12 +5,12 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { XMLElement } from 'stanza/jxt';
 import { WebSocketServer } from 'ws';
 import type { Hub } from '../hub';
 import { newId } from '../ids';
 import { XmppConnection } from './connection';
 import { routeStanza } from './router';
+import { SocketFaults } from './socket-faults';
 import * as s from './stanzas';
 
 export interface Channel {
@@ -44,11 +44,12 @@ export class Streaming {
     handleProtocols: (protocols) => (protocols.has('xmpp') ? 'xmpp' : false),
   });
   readonly #pingTimers = new Map<XmppConnection, NodeJS.Timeout>();
-  #held: { req: IncomingMessage; socket: Duplex; head: Buffer }[] = [];
-  #restoreTimer: NodeJS.Timeout | undefined;
+  /** Drop, clean close, black hole and channel loss. */
+  readonly faults: SocketFaults;
 
   constructor(hub: Hub) {
     this.#hub = hub;
+    this.faults = new SocketFaults(hub, this);
   }
 
   createChannel(userId: string): Channel {
@@ -160,7 +161,7 @@ export class Streaming {
       return reject(503, 'Service Unavailable');
     }
     if (this.#hub.faults.blackholed()) {
-      this.#held.push({ req, socket, head });
+      this.faults.hold(req, socket, head);
       return;
     }
     const channel = this.#channels.get(match[1]);
@@ -228,80 +229,17 @@ export class Streaming {
     return [...this.#channels.values()].flatMap((c) => c.connections);
   }
 
-  /** Drops sockets: `destroy` is a TCP reset with no close frame, `close` a clean close. */
-  drop(mode: 'destroy' | 'close', userId?: string): number {
-    const targets = this.all().filter((c) => !userId || c.user?.id === userId);
-    for (const conn of targets) {
-      if (mode === 'destroy') {
-        conn.destroy();
-      } else {
-        conn.closeCleanly();
-      }
-    }
-    return targets.length;
-  }
-
-  /** Stops reading from and writing to every socket, and holds new upgrades, for `ms`. */
-  blackhole(ms: number): void {
-    this.#hub.faults.blackholeUntil = Date.now() + ms;
-    for (const conn of this.all()) {
-      conn.pause();
-    }
-    clearTimeout(this.#restoreTimer);
-    this.#restoreTimer = setTimeout(() => this.restore(), ms);
-    this.#restoreTimer.unref();
-  }
-
-  /** Ends a black hole: resumes paused sockets and completes held upgrades. */
-  restore(): void {
-    clearTimeout(this.#restoreTimer);
-    this.#hub.faults.blackholeUntil = 0;
-    for (const conn of this.all()) {
-      if (conn.paused) {
-        conn.resume();
-      }
-    }
-    const held = this.#held;
-    this.#held = [];
-    for (const { req, socket, head } of held) {
-      if (!socket.destroyed) {
-        this.handleUpgrade(req, socket, head);
-      }
+  /** Ends a channel: it is forgotten and its sockets are closed cleanly. */
+  endChannel(id: string): void {
+    const channel = this.#channels.get(id);
+    this.#channels.delete(id);
+    for (const c of channel?.connections ?? []) {
+      c.closeCleanly(1000);
     }
   }
 
-  /**
-   * Ends channels the way the service does when it drops a subscription: the
-   * `no_longer_subscribed` notification, then a clean close. The client comes back on a new channel.
-   */
-  noLongerSubscribed(userId?: string): number {
-    let sent = 0;
-    for (const channel of this.#channels.values()) {
-      const conn = !userId || channel.userId === userId ? this.current(channel) : undefined;
-      if (conn) {
-        const node = `${channel.id}.no_longer_subscribed`;
-        const json = JSON.stringify({
-          topicName: 'channel.metadata',
-          eventBody: { message: 'no_longer_subscribed' },
-        });
-        conn.send(
-          s.pubsubEvent({ from: conn.pubsubHost, to: conn.fullJid, id: newId(), node, json }),
-        );
-        sent += 1;
-        const ended = channel;
-        setTimeout(() => {
-          this.#channels.delete(ended.id);
-          for (const c of ended.connections) {
-            c.closeCleanly(1000);
-          }
-        }, 250).unref();
-      }
-    }
-    return sent;
-  }
-
-  sendTo(conn: XmppConnection, stanza: XMLElement): void {
-    conn.send(stanza);
+  allChannels(): Channel[] {
+    return [...this.#channels.values()];
   }
 
   liveSessions(): LiveSession[] {
@@ -340,7 +278,7 @@ export class Streaming {
   }
 
   close(): void {
-    this.restore();
+    this.faults.restore();
     for (const conn of this.all()) {
       conn.destroy();
     }
