@@ -43,7 +43,7 @@ async function mount(view: SettingsView) {
   const deps: OptionsDeps = {
     t: englishT,
     worker,
-    permissions: { request: () => Promise.resolve(true) },
+    permissions: { request: () => Promise.resolve(true), contains: () => Promise.resolve(true) },
     onBroadcast: () => () => undefined,
     download: vi.fn(),
   };

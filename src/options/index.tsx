@@ -13,7 +13,10 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 const deps: OptionsDeps = {
   t,
   worker: toWorker,
-  permissions: { request: (permissions) => browser.permissions.request(permissions) },
+  permissions: {
+    request: (permissions) => browser.permissions.request(permissions),
+    contains: (permissions) => browser.permissions.contains(permissions),
+  },
   onBroadcast,
   download(fileName, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

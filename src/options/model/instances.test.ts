@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addInstance, permissionFor } from './instances';
+import { addInstance, grant, permissionFor, ungranted } from './instances';
 
 function permissions(granted: boolean) {
-  return { request: vi.fn((_: { origins: string[] }) => Promise.resolve(granted)) };
+  return {
+    request: vi.fn((_: { origins: string[] }) => Promise.resolve(granted)),
+    contains: () => Promise.resolve(false),
+  };
 }
 
 describe('adding a ServiceNow instance', () => {
@@ -64,5 +67,30 @@ describe('adding a ServiceNow instance', () => {
       'https://service-now.com.evil.example/*',
     );
     expect(permissionFor('https://*.acme.com')).toBe('https://*.acme.com/*');
+  });
+});
+
+describe('instances without their host permission', () => {
+  it('lists custom domains not granted, and grants one from the click', async () => {
+    const granted = new Set<string>(['https://ok.acme.com/*']);
+    const port = {
+      request: vi.fn(({ origins }: { origins: string[] }) => {
+        origins.forEach((origin) => granted.add(origin));
+        return Promise.resolve(true);
+      }),
+      contains: ({ origins }: { origins: string[] }) =>
+        Promise.resolve(origins.every((o) => granted.has(o))),
+    };
+    const instances = [
+      'https://acme.service-now.com',
+      'https://ok.acme.com',
+      'https://support.acme.com',
+    ];
+    await expect(ungranted(instances, port)).resolves.toEqual(['https://support.acme.com']);
+    await expect(grant('https://support.acme.com', port)).resolves.toBe(true);
+    expect(port.request).toHaveBeenCalledWith({ origins: ['https://support.acme.com/*'] });
+    await expect(ungranted(instances, port)).resolves.toEqual([]);
+    await expect(grant('https://acme.service-now.com', port)).resolves.toBe(true);
+    expect(port.request).toHaveBeenCalledTimes(1);
   });
 });

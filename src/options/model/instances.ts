@@ -1,12 +1,36 @@
 /**
  * Adding a ServiceNow instance. Instances under service-now.com are covered by the manifest's host
  * permission; any other https host needs the optional permission for `https://host/*`, which
- * Chrome grants only from a user gesture: `addInstance` must be called straight from the click.
+ * Chrome grants only from a user gesture: `addInstance` and `grant` must be called straight from
+ * the click. An instance set by policy (or whose permission was revoked) is granted with `grant`.
  */
 import { matchPatternFor, normaliseInstance } from '../../shared/settings/instances';
 
 export interface PermissionsPort {
   request: (permissions: { origins: string[] }) => Promise<boolean>;
+  contains: (permissions: { origins: string[] }) => Promise<boolean>;
+}
+
+/** The instances whose host permission is missing (custom domains not granted, or revoked). */
+export async function ungranted(
+  instances: readonly string[],
+  permissions: PermissionsPort,
+): Promise<string[]> {
+  const checks = await Promise.all(
+    instances.map(async (origin) => {
+      const pattern = permissionFor(origin);
+      return (
+        pattern !== null && !(await permissions.contains({ origins: [pattern] }).catch(() => false))
+      );
+    }),
+  );
+  return instances.filter((_, index) => checks[index]);
+}
+
+/** Asks for an instance's host permission (from a click); true when it is granted. */
+export async function grant(origin: string, permissions: PermissionsPort): Promise<boolean> {
+  const pattern = permissionFor(origin);
+  return pattern === null || (await permissions.request({ origins: [pattern] }).catch(() => false));
 }
 
 const COVERED = /^https:\/\/(?:\*\.|[a-z0-9-]+\.)*service-now\.com$/;
@@ -35,8 +59,7 @@ export async function addInstance(
   if (instances.includes(origin)) {
     return { ok: false, reason: 'duplicate' };
   }
-  const pattern = permissionFor(origin);
-  if (pattern !== null && !(await permissions.request({ origins: [pattern] }).catch(() => false))) {
+  if (!(await grant(origin, permissions))) {
     return { ok: false, reason: 'denied' };
   }
   return { ok: true, instances: [...instances, origin] };

@@ -1,6 +1,12 @@
 /** ServiceNow instances (with the host permission asked from the click), pop target, region. */
-import { useState } from 'preact/hooks';
-import { addInstance, permissionFor, type PermissionsPort } from '../model/instances';
+import { useEffect, useState } from 'preact/hooks';
+import {
+  addInstance,
+  grant,
+  permissionFor,
+  ungranted,
+  type PermissionsPort,
+} from '../model/instances';
 import { Field, LockNote, Section, fieldId } from '../ui/Field';
 import type { SectionProps } from './types';
 
@@ -14,6 +20,19 @@ export function ServiceNowSection({ draft, update, errors, isLocked, t, permissi
   const instances = draft.servicenow.instances;
   const instancesLocked = isLocked('servicenow.instances');
   const inputId = fieldId('servicenow.newInstance');
+  const [missing, setMissing] = useState<string[]>([]);
+  const instanceKey = instances.join(' ');
+  useEffect(() => {
+    void ungranted(instances, permissions).then(setMissing);
+  }, [instanceKey]);
+
+  const grantAccess = async (origin: string) => {
+    // Straight from the click, like adding: Chrome asks only during a user gesture.
+    if (!(await grant(origin, permissions))) {
+      setProblem(t('instanceDenied'));
+    }
+    setMissing(await ungranted(instances, permissions));
+  };
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -39,6 +58,16 @@ export function ServiceNowSection({ draft, update, errors, isLocked, t, permissi
           <li key={origin}>
             <span class="mono">{origin}</span>
             {permissionFor(origin) ? <span class="tag">{t('customDomain')}</span> : null}
+            {missing.includes(origin) ? (
+              <button
+                type="button"
+                class="primary"
+                onClick={() => void grantAccess(origin)}
+                aria-label={t('grantAccessNamed', origin)}
+              >
+                {t('grantAccess')}
+              </button>
+            ) : null}
             {instancesLocked ? null : (
               <button
                 type="button"

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import managedSchema from '../../../public/managed-schema.json' with { type: 'json' };
@@ -274,5 +276,35 @@ describe('public/managed-schema.json', () => {
     };
     walk(schema, '(root)');
     expect(missing).toEqual([]);
+  });
+});
+
+describe('docs/POLICY.md', () => {
+  const doc = readFileSync(join(import.meta.dirname, '../../../docs/POLICY.md'), 'utf8');
+
+  it('documents every policy key', () => {
+    expect(POLICY_FIELDS.filter((path) => !doc.includes(`\`${path}\``))).toEqual([]);
+  });
+
+  it('has examples that apply without a single problem', () => {
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks.length).toBeGreaterThan(4);
+    for (const block of blocks) {
+      const parsed = JSON.parse(block.trim().startsWith('{') ? block : `{${block}}`) as Record<
+        string,
+        unknown
+      >;
+      if ('ExtensionSettings' in parsed) {
+        continue;
+      }
+      const policy =
+        '3rdparty' in parsed
+          ? (parsed as { '3rdparty': { extensions: Record<string, unknown> } })['3rdparty']
+              .extensions['cncadkbmndkedbemhaabapcgekefhdbc']
+          : parsed;
+      const view = applyManaged(DEFAULT_SETTINGS, policy);
+      expect(view.problems, block).toEqual([]);
+      expect(view.locked.length, block).toBeGreaterThan(0);
+    }
   });
 });
