@@ -63,5 +63,7 @@ export function sessionConfigFor(
     accessToken: token.accessToken,
     appVersion,
     network: { ...network },
+    profileId: profile.id,
+    calls: { autoAnswer: settings.calls.autoAnswer, ringVolume: settings.audio.ringVolume },
   };
 }

@@ -67,6 +67,7 @@ const deps: WorkerDeps = {
     return sessionConfigFor(settings, await auth.currentToken(), appVersion);
   },
   snapshotObservers: [],
+  reportUnauthorized: () => auth.reportUnauthorized(),
   log,
 };
 
@@ -100,6 +101,7 @@ browser.storage.onChanged.addListener((changes, area) => {
     void readSettings().then(({ settings: loaded }) => {
       settings = loaded;
       notifyPages('settings.changed');
+      reconfigureSession();
       syncCustomHosts();
     });
   }
@@ -124,6 +126,14 @@ browser.alarms.onAlarm.addListener((alarm) => {
     });
   }
 });
+
+/** Settings that shape the softphone (network profile, calls) apply without a new sign-in. */
+function reconfigureSession(): void {
+  void deps
+    .sessionConfig()
+    .then((config) => (config ? toOffscreen('session.configure', config) : null))
+    .catch((error: unknown) => log.warn('softphone reconfiguration failed', { error: String(error) }));
+}
 
 // Screen pop: which ServiceNow tab pops (last focused), and the content script on custom hosts.
 const tabFocus = tabFocusListeners(async (url) =>

@@ -1,14 +1,22 @@
 /**
- * Offscreen document composition root: owns the softphone session and answers the worker.
- * Only chrome.runtime exists here; storage, identity and tabs go through the worker.
+ * Offscreen document composition root: the one softphone, its supervisor, and the answers to the
+ * worker. Only chrome.runtime exists here; storage, identity and tabs go through the worker.
+ * On boot it asks the worker for the start configuration and the last published snapshot (so the
+ * calls a previous document had are settled truthfully), then follows every `session.configure`.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { createLogger } from '../shared/logger';
+import { createLogger, registerSecret } from '../shared/logger';
 import { offscreenApi, type WorkerApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { classifySender, policyFromRuntime } from '../shared/protocol/sender';
+import { exposeDiagnostics } from './session/diagnostics-handle';
+import { browserMicrophoneEnv, MicrophoneWatch } from './session/microphone';
+import { isReachable } from './session/reachability';
+import { WebAudioRinger } from './session/ringtone';
+import { SessionSupervisor } from './session/session-supervisor';
 import { createSnapshotPublisher } from './snapshot-publisher';
+import { GenesysSoftphone } from './softphone/genesys-softphone';
 
 const log = createLogger('offscreen');
 const bootId = crypto.randomUUID();
@@ -18,16 +26,51 @@ const toWorker = createRequester<WorkerApi>('worker', (message) =>
 );
 const publisher = createSnapshotPublisher((snapshot) => toWorker('session.changed', snapshot));
 
-const handlers: Handlers<typeof offscreenApi> = {
-  'session.configure': () => publisher.current(),
-  'session.snapshot': () => publisher.current(),
-  'session.publish': () => publisher.publish(),
-  'call.command': (command) => {
-    throw new Error(`No softphone session for ${command.type}`);
+const remoteAudio = document.getElementById('remote-audio');
+const ringerElement = document.getElementById('ringer');
+const port = new GenesysSoftphone(
+  remoteAudio instanceof HTMLAudioElement ? { audioElement: remoteAudio } : {},
+);
+const microphone = new MicrophoneWatch(browserMicrophoneEnv(), (access) => {
+  supervisor.setMicrophone(access);
+});
+const supervisor = new SessionSupervisor({
+  port,
+  log: log.child('session'),
+  publish: (view) => {
+    publisher
+      .update((snapshot) => ({ ...snapshot, ...view }))
+      .catch((error: unknown) => {
+        log.debug('snapshot not delivered', { error: String(error) });
+      });
   },
-  // The worker saw the machine wake up: the session supervisor re-validates (its `wake` event).
+  reachable: (url, timeoutMs) => isReachable(url, timeoutMs),
+  renewToken: () => toWorker('auth.unauthorized', null),
+  recheckMicrophone: () => void microphone.check(),
+  ...(ringerElement instanceof HTMLAudioElement && {
+    ringer: new WebAudioRinger(ringerElement, (error) => {
+      log.warn('ringtone failed', { error: String(error) });
+    }),
+  }),
+  registerSecret,
+});
+
+const current = () => publisher.update((snapshot) => ({ ...snapshot, ...supervisor.view() }));
+
+const handlers: Handlers<typeof offscreenApi> = {
+  'session.configure': (config) => {
+    supervisor.configure(config);
+    return current();
+  },
+  'session.snapshot': () => ({ ...publisher.current(), ...supervisor.view() }),
+  'session.publish': () => current(),
+  'call.command': async (command) => {
+    await supervisor.command(command);
+    return null;
+  },
+  // The worker saw the machine wake up: the same check as a late timer here.
   'session.revalidate': ({ gapMs }) => {
-    log.info('wake reported by the worker', { gapMs });
+    supervisor.send({ type: 'wake', gapMs });
     return null;
   },
 };
@@ -44,7 +87,19 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return receive(message, sender);
 });
 
+window.addEventListener('online', () => supervisor.setOnline(true));
+window.addEventListener('offline', () => supervisor.setOnline(false));
+exposeDiagnostics(supervisor, port);
+
+void microphone.check().catch((error: unknown) => {
+  log.warn('microphone check failed', { error: String(error) });
+});
 void toWorker('offscreen.ready', { bootId }).then(
-  () => publisher.publish(),
-  (error: unknown) => log.error('worker did not answer the ready handshake', { error: String(error) }),
+  ({ config, snapshot }) => {
+    supervisor.inherit(snapshot ?? null);
+    supervisor.configure(config);
+  },
+  (error: unknown) => {
+    log.error('worker did not answer the ready handshake', { error: String(error) });
+  },
 );

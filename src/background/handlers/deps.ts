@@ -14,5 +14,7 @@ export interface WorkerDeps {
   sessionConfig(): Promise<SessionConfig | null>;
   /** Features that react to a new snapshot (badge, notifications, records) register here. */
   snapshotObservers: ((snapshot: SessionSnapshot, previous: SessionSnapshot | null) => Promise<void> | void)[];
+  /** The softphone was refused with a 401: renew the token (auth.reportUnauthorized). */
+  reportUnauthorized?(): Promise<unknown>;
   log: Logger;
 }

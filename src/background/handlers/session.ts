@@ -10,7 +10,12 @@ export function sessionHandlers(deps: WorkerDeps): Handlers<typeof sessionToWork
   return {
     'offscreen.ready': async ({ bootId }) => {
       deps.log.info('offscreen document ready', { bootId });
-      return { config: await deps.sessionConfig() };
+      // The last snapshot tells a recreated document which calls its predecessor had.
+      return { config: await deps.sessionConfig(), snapshot: await readSnapshot() };
+    },
+    'auth.unauthorized': async () => {
+      await deps.reportUnauthorized?.();
+      return null;
     },
     'session.changed': async (snapshot) => {
       const previous = await readSnapshot();

@@ -186,3 +186,42 @@ describe('REST call control', () => {
     expect(registry.direction('out-1')).toBe('outbound');
   });
 });
+
+describe('calls the platform has', () => {
+  const conversation = (id: string, state: string) => ({
+    id,
+    participants: [
+      { id: `cust-${id}`, purpose: 'customer', calls: [{ state: 'connected' }] },
+      { id: `p-${id}`, purpose: 'agent', userId: 'user-1', calls: [{ state }] },
+    ],
+  });
+
+  it('lists the agent calls that are not over, with the agent participant', async () => {
+    const { commands, request } = setup();
+    request.mockResolvedValueOnce({
+      entities: [conversation('c1', 'connected'), conversation('c2', 'disconnected'), { bad: 1 }],
+    });
+    await expect(commands.platformCalls()).resolves.toEqual([
+      { conversationId: 'c1', state: 'connected', participantId: 'p-c1' },
+    ]);
+    expect(request).toHaveBeenCalledWith('/conversations/calls', 'get');
+  });
+
+  it('abandons a call without media here by disconnecting the agent participant', async () => {
+    const { commands, request, sdk } = setup();
+    request.mockResolvedValueOnce(conversation('c1', 'connected'));
+    await commands.abandon('c1');
+    expect(request).toHaveBeenLastCalledWith('/conversations/calls/c1/participants/p-c1', 'patch', {
+      state: 'disconnected',
+    });
+    expect(sdk.endSession).not.toHaveBeenCalled();
+  });
+
+  it('abandoning a call with a live media session here hangs it up instead', async () => {
+    const { commands, connect, request, sdk } = setup();
+    connect('c1');
+    await commands.abandon('c1');
+    expect(sdk.endSession).toHaveBeenCalledWith({ conversationId: 'c1' });
+    expect(request).not.toHaveBeenCalled();
+  });
+});

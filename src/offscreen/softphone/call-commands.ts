@@ -124,6 +124,25 @@ export class CallCommands {
     });
   }
 
+  async platformCalls(): Promise<rest.PlatformCall[]> {
+    const userId = userIdOf(this.sdk);
+    if (userId === undefined) {
+      throw notStarted();
+    }
+    return sdkCall(() => rest.listCalls(this.request, userId));
+  }
+
+  /** Leaves a call this client has no media session for; a live session is hung up instead. */
+  async abandon(conversationId: string): Promise<void> {
+    if (findMediaSession(this.sdk, conversationId) !== undefined) {
+      return this.hangUp(conversationId);
+    }
+    await sdkCall(async () => {
+      const participantId = await this.#participantId(conversationId);
+      await rest.disconnectParticipant(this.request, conversationId, participantId);
+    });
+  }
+
   async dial(number: string): Promise<{ conversationId: string }> {
     const phoneNumber = number.trim();
     if (!DIAL_NUMBER.test(phoneNumber)) {

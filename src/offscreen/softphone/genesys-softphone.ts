@@ -216,6 +216,8 @@ export class GenesysSoftphone implements port.SoftphonePort {
   dial = async (number: string) => this.#require().commands.dial(number);
   blindTransfer = async (id: string, address: string) =>
     this.#require().commands.blindTransfer(id, address);
+  platformCalls = async () => this.#require().commands.platformCalls();
+  abandon = async (id: string) => this.#require().commands.abandon(id);
 
   async setDevices(selection: port.DeviceSelection): Promise<void> {
     await switchDevices(this.#require().sdk, this.#audioElement(), selection);

@@ -3,10 +3,21 @@
  * the agent's participant of the conversation. The HTTP call itself is injected (the adapter
  * routes it through the SDK's authenticated client), so this file is plain and tested in node.
  */
-import { mapRawConversation } from './conversation-map';
+import { isEndedCallState, mapRawConversation } from './conversation-map';
 import { SoftphoneError } from './softphone-error';
 
-export type ApiRequest = (path: string, method: 'get' | 'post', body?: unknown) => Promise<unknown>;
+export type ApiRequest = (
+  path: string,
+  method: 'get' | 'post' | 'patch',
+  body?: unknown,
+) => Promise<unknown>;
+
+/** A call the platform still has for this agent, with the agent's own call state. */
+export interface PlatformCall {
+  conversationId: string;
+  state?: string;
+  participantId?: string;
+}
 
 const DIGITS = /^[0-9*#A-D]{1,32}$/;
 const ADDRESS = /^[^\s<>"']{2,128}$/;
@@ -65,4 +76,34 @@ export async function lookupParticipantId(
     throw new SoftphoneError('no-call', `This agent is not on conversation ${conversationId}.`);
   }
   return participantId;
+}
+
+/** The agent's calls that are not over on the platform (GET /conversations/calls). */
+export async function listCalls(request: ApiRequest, userId: string): Promise<PlatformCall[]> {
+  const body = await request('/conversations/calls', 'get');
+  const entities = (body as { entities?: unknown } | null)?.entities;
+  const calls: PlatformCall[] = [];
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    const mapped = mapRawConversation(entity, userId);
+    if (mapped === null || isEndedCallState(mapped.fields.state)) {
+      continue;
+    }
+    calls.push({
+      conversationId: mapped.fields.conversationId,
+      ...(mapped.fields.state !== undefined && { state: mapped.fields.state }),
+      ...(mapped.userParticipantId !== undefined && { participantId: mapped.userParticipantId }),
+    });
+  }
+  return calls;
+}
+
+/** Takes the agent's participant off the call on the platform (PATCH state disconnected). */
+export async function disconnectParticipant(
+  request: ApiRequest,
+  conversationId: string,
+  participantId: string,
+): Promise<void> {
+  await request(participantPath(conversationId, participantId), 'patch', {
+    state: 'disconnected',
+  });
 }

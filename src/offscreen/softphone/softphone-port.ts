@@ -7,7 +7,10 @@
  * Call and device methods reject with SoftphoneError('invalid-state') while idle.
  */
 import type { CallEvent } from '../../shared/calls/call-events';
+import type { PlatformCall } from './rest-actions';
 import type { SoftphoneErrorReason } from './softphone-error';
+
+export type { PlatformCall } from './rest-actions';
 
 export interface SoftphoneConfig {
   /** Region domain ('mypurecloud.ie') or a full origin ('http://127.0.0.1:8787'). */
@@ -127,6 +130,13 @@ export interface SoftphonePort {
   sendDigits(conversationId: string, digits: string): Promise<void>;
   dial(number: string): Promise<{ conversationId: string }>;
   blindTransfer(conversationId: string, address: string): Promise<void>;
+  /** The agent's calls that are not over on the platform (REST), whatever this client knows. */
+  platformCalls(): Promise<PlatformCall[]>;
+  /**
+   * Takes the agent off a call this client has no media for (e.g. one a previous offscreen
+   * document had), so the caller is not left in silence; a live call here is hung up.
+   */
+  abandon(conversationId: string): Promise<void>;
   /** Switches devices for future and live calls; a live call keeps two-way audio. */
   setDevices(selection: DeviceSelection): Promise<void>;
   listDevices(): Promise<AudioDevice[]>;

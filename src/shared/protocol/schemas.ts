@@ -77,6 +77,12 @@ export const sessionConfigSchema = z.object({
   accessToken: text(8192).min(1),
   appVersion: text(32),
   network: z.record(z.string(), z.unknown()),
+  /** The sign-in profile: another profile is another session, never just a new token. */
+  profileId: text(64).exactOptional(),
+  /** Call settings the softphone applies (auto-answer, ringtone volume). */
+  calls: z
+    .object({ autoAnswer: z.boolean(), ringVolume: z.number().min(0).max(1) })
+    .exactOptional(),
 });
 export type SessionConfig = z.infer<typeof sessionConfigSchema>;
 

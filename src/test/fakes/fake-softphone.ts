@@ -10,6 +10,7 @@ import type {
   AudioDevice,
   DeviceSelection,
   MediaStats,
+  PlatformCall,
   SignallingHealth,
   SoftphoneConfig,
   SoftphoneEvent,
@@ -36,6 +37,8 @@ export class FakeSoftphone implements SoftphonePort {
   devices: AudioDevice[] = [...DEFAULT_DEVICES];
   /** When true (default), answering reports media connected right away. */
   autoMedia = true;
+  /** What `platformCalls()` answers; null makes it reject as a network failure. */
+  platform: PlatformCall[] | null = [];
 
   readonly #listeners = new Set<(event: SoftphoneEvent) => void>();
   readonly #calls = new Map<string, { phase: CallPhase; direction: 'inbound' | 'outbound' }>();
@@ -277,6 +280,24 @@ export class FakeSoftphone implements SoftphonePort {
     this.#log('blindTransfer', conversationId, address);
     this.#requireLive(conversationId);
     this.#endWith(conversationId, 'remote-hangup');
+  }
+
+  async platformCalls(): Promise<PlatformCall[]> {
+    this.#log('platformCalls');
+    this.#require();
+    if (this.platform === null) {
+      throw new SoftphoneError('network', 'The Platform API cannot be reached.');
+    }
+    return this.platform.map((call) => ({ ...call }));
+  }
+
+  async abandon(conversationId: string): Promise<void> {
+    this.#log('abandon', conversationId);
+    this.#require();
+    if (this.#calls.get(conversationId)?.phase === 'live') {
+      this.#endWith(conversationId, 'local-hangup');
+    }
+    this.platform = this.platform?.filter((c) => c.conversationId !== conversationId) ?? null;
   }
 
   async setDevices(selection: DeviceSelection): Promise<void> {

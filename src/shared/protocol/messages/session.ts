@@ -15,8 +15,11 @@ export const sessionToWorker = {
   'offscreen.ready': {
     from: ['offscreen'],
     data: z.object({ bootId: z.string().max(64) }),
-    result: returns<{ config: SessionConfig | null }>(),
+    /** The start configuration, and the last snapshot (the calls a previous document had). */
+    result: returns<{ config: SessionConfig | null; snapshot?: SessionSnapshot | null }>(),
   },
+  /** The softphone was refused (401/403): renew the token now (once, with backoff). */
+  'auth.unauthorized': { from: ['offscreen'], data: none, result: returns<null>() },
   'session.changed': { from: ['offscreen'], data: sessionSnapshotSchema, result: returns<null>() },
   'content.ready': {
     from: ['content'],
