@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rig?.close();
+  await rig.close();
 });
 
 const jane = SEED_NUMBERS.singleMatch;

@@ -77,3 +77,75 @@ export const switchboard = {
   hosts: (page: Page): Promise<number> =>
     page.evaluate(() => document.querySelectorAll('switchboard-root').length),
 };
+
+/** The parts of a Stack (support/stack.ts) the screen-pop helpers use. */
+interface StackLike {
+  genesys: {
+    control: {
+      placeCall(o: {
+        to: string;
+        from?: string;
+        fromName?: string;
+        attributes?: Record<string, string>;
+      }): Promise<{ conversationId: string }>;
+    };
+  };
+  servicenow: ServiceNowStandIn;
+  toWorker<T = unknown>(type: string, data: unknown): Promise<{ ok: boolean; value: T }>;
+}
+
+export interface CallView {
+  conversationId: string;
+  state: string;
+  alertedAt?: number;
+  answeredAt?: number;
+  mediaConnectedAt?: number;
+}
+
+/** An inbound call from `from` to agent1 through the Genesys emulator; resolves its id. */
+export async function placeInbound(
+  stack: StackLike,
+  call: { from: string; fromName?: string; attributes?: Record<string, string> },
+): Promise<string> {
+  const { conversationId } = await stack.genesys.control.placeCall({ to: 'agent1', ...call });
+  return conversationId;
+}
+
+/** The call as the worker last saw it (ui.state). */
+export async function callView(
+  stack: StackLike,
+  conversationId: string,
+): Promise<CallView | undefined> {
+  const reply = await stack.toWorker<{ snapshot: { calls: CallView[] } | null }>('ui.state', null);
+  return reply.value.snapshot?.calls.find((c) => c.conversationId === conversationId);
+}
+
+/** Changes the screen-pop section of the settings through the worker, as the options page does. */
+export async function setScreenPop(
+  stack: StackLike,
+  patch: Record<string, unknown>,
+): Promise<void> {
+  const current = await stack.toWorker<{ settings: Record<string, Record<string, unknown>> }>(
+    'settings.get',
+    null,
+  );
+  const settings = current.value.settings;
+  const saved = await stack.toWorker<{ ok: boolean }>('settings.save', {
+    settings: { ...settings, screenPop: { ...settings['screenPop'], ...patch } },
+  });
+  if (!saved.ok || !saved.value.ok) {
+    throw new Error(`settings.save failed: ${JSON.stringify(saved)}`);
+  }
+}
+
+/** When the stand-in finished answering the first Table API GET on `table` (epoch ms). */
+export async function lookupFinishedAt(
+  servicenow: ServiceNowStandIn,
+  table: string,
+): Promise<number | null> {
+  const { requests } = await servicenow.control.requests();
+  const lookup = requests.find(
+    (r) => r.kind === 'table' && r.method === 'GET' && r.table === table && r.status !== 0,
+  );
+  return lookup ? Date.parse(lookup.time) + (lookup.durationMs ?? 0) : null;
+}
