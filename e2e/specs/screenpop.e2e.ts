@@ -12,6 +12,7 @@ import {
   lookupFinishedAt,
   openWorkspace,
   placeInbound,
+  popViolations,
   setScreenPop,
   switchboard,
 } from '../support/servicenow';
@@ -125,6 +126,7 @@ describe('screen pop', () => {
       [...dup.names].sort(),
     );
     expect(path()).toBe('/now/workspace/agent/home');
+    expect(await popViolations(page)).toEqual([]);
     await choices.filter({ hasText: dup.names[1] }).click();
     await expect
       .poll(path, { timeout: 10_000 })

@@ -4,6 +4,8 @@
  * page UI), and helpers to read Switchboard's UI inside the page (Playwright's CSS engine pierces
  * its open shadow root; the dial buttons' closed roots are clicked as whole elements).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import {
   SEED_NUMBERS,
@@ -148,4 +150,28 @@ export async function lookupFinishedAt(
     (r) => r.kind === 'table' && r.method === 'GET' && r.table === table && r.status !== 0,
   );
   return lookup ? Date.parse(lookup.time) + (lookup.durationMs ?? 0) : null;
+}
+
+/** Serious or critical axe-core violations inside Switchboard's UI (the page's own are not ours). */
+export async function popViolations(page: Page): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  if (!(await page.evaluate(() => 'axe' in globalThis))) {
+    await page.evaluate(readFileSync(axePath, 'utf8'));
+  }
+  return page.evaluate(async () => {
+    interface Violation {
+      id: string;
+      impact: string | null;
+      nodes: unknown[];
+    }
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: unknown): Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const { violations } = await axe.run({ include: [['switchboard-root']] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length})`);
+  });
 }
