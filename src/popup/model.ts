@@ -5,6 +5,15 @@ import type {
   ConnectionStateKind,
   SessionSnapshot,
 } from '../shared/session/snapshot';
+import {
+  formatElapsed,
+  isLive,
+  isRecovering,
+  isRinging,
+  liveCalls,
+} from '../shared/session/snapshot-view';
+
+export { liveCalls };
 
 /** How long "recovered in N s" stays visible after a reconnect. */
 export const RECOVERY_SHOWN_MS = 5 * 60_000;
@@ -58,7 +67,7 @@ export function connectionView(snapshot: SessionSnapshot | null, now: number): C
           : { kind: 'attempt', attempt: Math.max(1, connection.attempt) },
       };
     case 'starting':
-      return { tone: 'busy', state: connection.attempt > 0 ? 'reconnecting' : 'starting' };
+      return { tone: 'busy', state: isRecovering(connection) ? 'reconnecting' : 'starting' };
     case 'failed':
     case 'mic-blocked':
       return { tone: 'bad', state: connection.state, ...(error ? { detail: error } : {}) };
@@ -68,14 +77,8 @@ export function connectionView(snapshot: SessionSnapshot | null, now: number): C
   }
 }
 
-const LIVE = new Set(['alerting', 'connecting', 'connected']);
-
-export function liveCalls(snapshot: SessionSnapshot | null): CallSnapshot[] {
-  return snapshot?.calls.filter((call) => LIVE.has(call.state)) ?? [];
-}
-
 export function recentCalls(snapshot: SessionSnapshot | null, limit = 5): CallSnapshot[] {
-  return (snapshot?.calls.filter((call) => !LIVE.has(call.state)) ?? [])
+  return (snapshot?.calls.filter((call) => !isLive(call)) ?? [])
     .sort((a, b) => (b.endedAt ?? b.alertedAt ?? 0) - (a.endedAt ?? a.alertedAt ?? 0))
     .slice(0, limit);
 }
@@ -86,7 +89,7 @@ export type AgentState = (typeof AGENT_STATES)[number];
 /** The agent's state in a few words: signed out, not ready, ready, ringing, on a call. */
 export function agentState(auth: AuthState | null, snapshot: SessionSnapshot | null): AgentState {
   const calls = liveCalls(snapshot);
-  if (calls.some((call) => call.state === 'alerting' && call.direction === 'inbound')) {
+  if (calls.some(isRinging)) {
     return 'ringing';
   }
   if (calls.length > 0) {
@@ -98,14 +101,7 @@ export function agentState(auth: AuthState | null, snapshot: SessionSnapshot | n
   return snapshot?.connection.state === 'connected' ? 'ready' : 'notReady';
 }
 
-/** m:ss (or h:mm:ss) since `from`. */
+/** m:ss (or h:mm:ss) since `from`; empty when unknown. */
 export function elapsed(from: number | undefined, now: number): string {
-  if (from === undefined) {
-    return '';
-  }
-  const total = Math.max(0, Math.floor((now - from) / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return from === undefined ? '' : formatElapsed(now - from);
 }

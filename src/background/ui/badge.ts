@@ -4,7 +4,12 @@
  */
 import { messageKey, type Translate } from '../../shared/i18n';
 import type { SessionSnapshot } from '../../shared/session/snapshot';
-import { callerOf, currentCall, isRecovering, ringingCall } from './calls';
+import {
+  callerOf,
+  currentCall,
+  isRecovering,
+  ringingCall,
+} from '../../shared/session/snapshot-view';
 
 export interface Badge {
   text: string;

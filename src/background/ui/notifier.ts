@@ -7,7 +7,7 @@
 import type { Translate } from '../../shared/i18n';
 import type { CallCommand } from '../../shared/protocol/schemas';
 import type { SessionSnapshot } from '../../shared/session/snapshot';
-import { isRinging } from './calls';
+import { isRinging } from '../../shared/session/snapshot-view';
 import {
   INCOMING_PREFIX,
   INITIAL_NOTIFY_STATE,

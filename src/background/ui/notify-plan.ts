@@ -11,7 +11,7 @@
  */
 import type { Translate } from '../../shared/i18n';
 import type { CallSnapshot, SessionSnapshot } from '../../shared/session/snapshot';
-import { callerOf, isRecovering, isRinging } from './calls';
+import { callerOf, isRecovering, isRinging } from '../../shared/session/snapshot-view';
 
 export const OUTAGE_NOTICE_MS = 3_000;
 export const CONNECTION_ID = 'connection';

@@ -4,7 +4,7 @@
  */
 import type { CallCommand } from '../../shared/protocol/schemas';
 import type { SessionSnapshot } from '../../shared/session/snapshot';
-import { currentCall, ringingCall } from './calls';
+import { currentCall, ringingCall } from '../../shared/session/snapshot-view';
 
 export const SHORTCUTS = ['answer-call', 'hang-up', 'toggle-mute', 'toggle-hold'] as const;
 export type Shortcut = (typeof SHORTCUTS)[number];

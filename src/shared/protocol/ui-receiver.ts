@@ -1,0 +1,19 @@
+/**
+ * The runtime.onMessage listener body for an extension page (options, popup): it answers only
+ * envelopes addressed to 'ui' that the worker sent, with the page's handlers for every uiApi message.
+ * Chrome's runtime is injected, so shared code touches no chrome.*.
+ */
+import { uiApi } from './contract';
+import { isEnvelope, type Reply } from './envelope';
+import { createReceiver, type Handlers } from './messenger';
+import { classifySender, policyFromRuntime, type RuntimeLike, type SenderLike } from './sender';
+
+export function uiReceiver(
+  runtime: RuntimeLike,
+  handlers: Handlers<typeof uiApi>,
+): (message: unknown, sender: SenderLike) => Promise<Reply> | undefined {
+  const policy = policyFromRuntime(runtime, () => false);
+  const receive = createReceiver('ui', uiApi, handlers, (sender) => classifySender(sender, policy));
+  return (message, sender) =>
+    isEnvelope(message) && message.to === 'ui' ? receive(message, sender) : undefined;
+}
