@@ -103,6 +103,7 @@ export class EffectRunner {
     const config = this.deps.config();
     const report = (ok: boolean) => {
       if (run === this.#probeRun) {
+        this.deps.log.debug('reachability probe', { ok });
         this.deps.send({ type: ok ? 'probe-ok' : 'probe-failed' });
       }
     };

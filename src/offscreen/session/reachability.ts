@@ -21,7 +21,6 @@ export async function isReachable(
       mode: 'no-cors',
       cache: 'no-store',
       credentials: 'omit',
-      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
     return true;

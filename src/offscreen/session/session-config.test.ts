@@ -53,6 +53,15 @@ describe('reachability', () => {
     expect(probeTimeoutMs(HIGH_LATENCY_PROFILE)).toBe(5_000);
   });
 
+  it('builds a request fetch accepts in no-cors mode (redirects followed, HEAD)', async () => {
+    const init = vi.fn(async (_url: string, _init: RequestInit) => ({ status: 0 }));
+    await isReachable('https://api.example.test/x', 1_000, init);
+    const used = init.mock.calls[0]?.[1];
+    // fetch throws a TypeError for a no-cors request whose redirect mode is not 'follow'.
+    expect(used?.redirect ?? 'follow').toBe('follow');
+    expect(['GET', 'HEAD', 'POST']).toContain(used?.method);
+  });
+
   it('any answer is reachable; a network error is not; no credentials are sent', async () => {
     const ok = vi.fn(async (_url: string, _init: RequestInit) => ({ status: 0 }));
     expect(await isReachable('https://api.example.test/x', 1_000, ok)).toBe(true);
