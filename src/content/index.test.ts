@@ -25,12 +25,16 @@ const snapshotOf = (seq: number, calls: CallSnapshot[]): SessionSnapshot => ({
 
 let commands: unknown[];
 
-function fakeWorker(current: SessionSnapshot | null) {
+function fakeWorker(current: SessionSnapshot | null, refuseConfig = false) {
   commands = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: {
     type: string;
     data: unknown;
   }) => {
+    if (refuseConfig && message.type === 'content.config') {
+      const error = { name: 'AppError', code: 'protocol.forbidden-sender', message: 'no' };
+      return Promise.resolve({ ok: false, error });
+    }
     const value = {
       'content.ready': { snapshot: current },
       'content.config': {
@@ -59,8 +63,8 @@ const deliver = async (data: unknown, sender: object = WORKER): Promise<unknown[
     () => undefined,
   )) as unknown[];
 
-async function boot(current: SessionSnapshot | null) {
-  fakeWorker(current);
+async function boot(current: SessionSnapshot | null, refuseConfig = false) {
+  fakeWorker(current, refuseConfig);
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
   const added = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   await import('./index');
@@ -88,6 +92,14 @@ describe('content script', () => {
       expect(shadow()?.querySelector('.sb-caller')?.textContent).toBe('Jane Doe'),
     );
     expect(seqShown()).toBe(5);
+  });
+
+  it('still shows the calls when the configuration cannot be had, and then never pops', async () => {
+    await boot(snapshotOf(5, [makeCall({ remote: { name: 'Jane Doe' } })]), true);
+    await vi.waitFor(() =>
+      expect(shadow()?.querySelector('.sb-caller')?.textContent).toBe('Jane Doe'),
+    );
+    expect(shadow()?.querySelector('.sb-layer')?.getAttribute('data-pop-target')).toBe('false');
   });
 
   it('applies newer snapshots from the worker only, and refuses other senders', async () => {

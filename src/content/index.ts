@@ -121,15 +121,23 @@ const listener = (message: unknown, sender: Runtime.MessageSender) => receive(me
 browser.runtime.onMessage.addListener(listener);
 signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 
+/** Current calls and configuration; the calls show even if the configuration cannot be had. */
 function sync(): void {
-  Promise.all([queries.ready(location.href), queries.config()]).then(
-    ([snapshot, { config, popTarget }]) => {
-      region = config.defaultRegion;
-      if (snapshot) {
-        accept(snapshot, popTarget);
+  void Promise.allSettled([queries.ready(location.href), queries.config()]).then(
+    ([ready, setup]) => {
+      const popTarget = setup.status === 'fulfilled' && setup.value.popTarget;
+      if (setup.status === 'fulfilled') {
+        region = setup.value.config.defaultRegion;
+      }
+      if (ready.status === 'fulfilled' && ready.value) {
+        accept(ready.value, popTarget);
+      }
+      for (const result of [ready, setup]) {
+        if (result.status === 'rejected') {
+          log.warn('could not reach the worker', { error: String(result.reason) });
+        }
       }
     },
-    (error: unknown) => log.warn('could not reach the worker', { error: String(error) }),
   );
 }
 
