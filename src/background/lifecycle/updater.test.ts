@@ -6,7 +6,7 @@ import { call, snapshot } from '../../test/snapshots';
 import { PENDING_UPDATE_KEY, createUpdater } from './updater';
 
 let current: SessionSnapshot | null;
-let reload: ReturnType<typeof vi.fn>;
+let reload: ReturnType<typeof vi.fn<() => void>>;
 let now: number;
 
 /** A fresh updater over the same storage: what a restarted worker sees. */
@@ -26,7 +26,7 @@ const onCall = (state: 'alerting' | 'connecting' | 'connected' = 'connected') =>
 
 beforeEach(() => {
   current = snapshot();
-  reload = vi.fn();
+  reload = vi.fn<() => void>();
   now = 10_000;
 });
 
