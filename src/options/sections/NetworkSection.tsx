@@ -10,7 +10,7 @@ import {
   type NetworkProfileSetting,
 } from '../../shared/session/network-profile';
 import { SETTING_ALIASES } from '../../shared/session/profile-aliases';
-import { Field, Section } from '../ui/Field';
+import { Field, LockNote, Section } from '../ui/Field';
 import type { SectionProps } from './types';
 
 const TIMINGS = [
@@ -87,7 +87,7 @@ export function NetworkSection({ draft, update, errors, isLocked, t }: SectionPr
             </span>
           </label>
         ))}
-        {kindLocked ? <p class="locked-note">🔒 {t('setByAdministrator')}</p> : null}
+        {kindLocked ? <LockNote t={t} /> : null}
       </fieldset>
 
       {custom ? (
@@ -121,6 +121,7 @@ export function NetworkSection({ draft, update, errors, isLocked, t }: SectionPr
                     type="number"
                     inputMode="numeric"
                     value={value ?? ''}
+                    placeholder={valid ? String(effectiveValue(setting, path)) : undefined}
                     readOnly={locked}
                     aria-describedby={describedBy}
                     aria-invalid={invalid}

@@ -63,10 +63,29 @@ export function Field({
   );
 }
 
+/** A small padlock drawn inline (no icon font or emoji font needed). */
+function LockIcon() {
+  return (
+    <svg
+      class="lock-icon"
+      viewBox="0 0 16 16"
+      width="12"
+      height="12"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        fill="currentColor"
+        d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v6a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 14.5v-6A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z"
+      />
+    </svg>
+  );
+}
+
 export function LockNote({ id, t }: { id?: string; t: Translate }) {
   return (
     <p class="locked-note" id={id}>
-      <span aria-hidden="true">🔒 </span>
+      <LockIcon />
       {t('setByAdministrator')}
     </p>
   );
