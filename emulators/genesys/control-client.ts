@@ -7,6 +7,7 @@ import type { MediaReport } from './calls/manager';
 import type { FaultSnapshot } from './faults';
 import type { LoggedRequest } from './request-log';
 import type { PresenceChange } from './state';
+import type { IceService } from './xmpp/stanzas';
 import type { LiveSession } from './xmpp/streaming';
 
 export interface PlaceCallOptions {
@@ -140,8 +141,12 @@ export class ControlClient {
       mode,
       ...(user ? { user } : {}),
     });
-  blackhole = (seconds: number) =>
-    this.request<{ until: number; t: number }>('POST', '/faults/blackhole', { seconds });
+  /** Upgrades during the black hole are held (default) or opened and then ignored (`open`). */
+  blackhole = (seconds: number, upgrades?: 'hold' | 'open') =>
+    this.request<{ until: number; t: number }>('POST', '/faults/blackhole', {
+      seconds,
+      ...(upgrades ? { upgrades } : {}),
+    });
   restore = () => this.request<{ t: number }>('POST', '/faults/restore');
   refuseUpgrades = (seconds: number) =>
     this.request<{ until: number; t: number }>('POST', '/faults/refuse-upgrades', { seconds });
@@ -167,6 +172,18 @@ export class ControlClient {
     });
   injectEvent = (conversationId: string, kind: EventFaultKind) =>
     this.request<{ sent: number }>('POST', '/faults/event', { conversationId, kind });
+
+  /** What XEP-0215 discovery offers from now on (a list left out stays as it is). */
+  setIceServers = (o: { stun?: IceService[]; turn?: IceService[] }) =>
+    this.request<{ stun: IceService[]; turn: IceService[] }>('POST', '/ice-servers', o);
+  iceServers = () =>
+    this.request<{ stun: IceService[]; turn: IceService[] }>('GET', '/ice-servers');
+  /** Access tokens that still authenticate (a user's, or everyone's). */
+  liveTokens = (user?: string) =>
+    this.request<{ token: string; source: string; expiresAt: number | null }[]>(
+      'GET',
+      `/tokens${user ? `?user=${encodeURIComponent(user)}` : ''}`,
+    );
 
   issueToken = (user: string, expiresInSec?: number) =>
     this.request<{ token: string; userId: string; expiresAt: number | null }>('POST', '/tokens', {

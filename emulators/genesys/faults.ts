@@ -20,6 +20,8 @@ export interface FaultSnapshot {
   restFaults: RestFault[];
   refuseUpgradesUntil: number;
   blackholeUntil: number;
+  /** During a black hole, new upgrades are held (`hold`) or opened and then ignored (`open`). */
+  blackholeUpgrades: 'hold' | 'open';
   saslFailures: { remaining?: number; untilMs?: number } | null;
   mediaLossPercent: number | null;
 }
@@ -29,6 +31,7 @@ export class Faults {
   wsLatencyMs = 0;
   refuseUpgradesUntil = 0;
   blackholeUntil = 0;
+  blackholeUpgrades: 'hold' | 'open' = 'hold';
   /** Packet loss given to new calls' media (null: no relay). */
   mediaLossPercent: number | null = null;
   #restFaults: RestFault[] = [];
@@ -105,6 +108,7 @@ export class Faults {
     this.wsLatencyMs = 0;
     this.refuseUpgradesUntil = 0;
     this.blackholeUntil = 0;
+    this.blackholeUpgrades = 'hold';
     this.mediaLossPercent = null;
     this.#restFaults = [];
     this.#sasl = null;
@@ -117,6 +121,7 @@ export class Faults {
       restFaults: this.#restFaults.map((f) => ({ ...f })),
       refuseUpgradesUntil: this.refuseUpgradesUntil,
       blackholeUntil: this.blackholeUntil,
+      blackholeUpgrades: this.blackholeUpgrades,
       saslFailures: this.#sasl ? { ...this.#sasl } : null,
       mediaLossPercent: this.mediaLossPercent,
     };

@@ -13,3 +13,4 @@ export type {
 export type { MediaReport } from './calls/manager';
 export type { PeerStats } from './media/peer';
 export { SEED } from './state';
+export { ECHO_NUMBER } from './calls/echo';

@@ -65,6 +65,13 @@ export class TokenStore {
     return { ok: true, record };
   }
 
+  /** Tokens that still authenticate, optionally of one user. */
+  live(userId?: string): TokenRecord[] {
+    return [...this.#tokens.values()].filter(
+      (r) => (!userId || r.userId === userId) && this.lookup(r.token).ok,
+    );
+  }
+
   /** Marks the token expired now. Returns false if it is unknown. */
   expire(token: string): boolean {
     const record = this.#tokens.get(token);

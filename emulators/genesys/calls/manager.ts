@@ -9,6 +9,7 @@ import { findQueueByName, type User } from '../state';
 import type { XmppConnection } from '../xmpp/connection';
 import * as s from '../xmpp/stanzas';
 import { conversation, inboundParticipants, outboundParticipants } from './build';
+import { ECHO_MAX_MS, isEchoCall } from './echo';
 import { conversationJson } from './events';
 import { mediaReport, type MediaReport } from './media-report';
 import {
@@ -137,10 +138,14 @@ export class CallManager {
     this.emit(conv);
     const far = customerOf(conv);
     if (conv.direction === 'outbound' && far) {
-      this.#later(conv.id, this.#hub.options.outboundAnswerDelayMs, () => {
+      const echo = isEchoCall(conv);
+      this.#later(conv.id, echo ? 0 : this.#hub.options.outboundAnswerDelayMs, () => {
         far.state = 'connected';
         far.connectedTime = iso();
         this.emit(conv);
+        if (echo) {
+          this.#later(conv.id, ECHO_MAX_MS, () => this.hangUpRemote(conv.id));
+        }
       });
     }
   }

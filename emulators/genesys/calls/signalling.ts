@@ -9,6 +9,7 @@ import { LossRelay, relayTarget, rewriteOffer, stripCandidates } from '../media/
 import { parseTrickle } from '../media/peer';
 import type { XmppConnection } from '../xmpp/connection';
 import * as s from '../xmpp/stanzas';
+import { isEchoCall } from './echo';
 import type { CallManager } from './manager';
 import type { Conversation } from './model';
 
@@ -60,7 +61,9 @@ async function sendOffer(hub: Hub, calls: CallManager, conv: Conversation): Prom
     return;
   }
   try {
-    leg.peer ??= await hub.media.create(`${conv.id}:${leg.sessionId}`);
+    leg.peer ??= await hub.media.create(`${conv.id}:${leg.sessionId}`, {
+      echo: isEchoCall(conv),
+    });
     let sdp = await leg.peer.createOffer();
     const target =
       leg.lossPercent !== undefined && hub.media.realMedia ? relayTarget(sdp) : undefined;

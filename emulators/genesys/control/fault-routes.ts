@@ -32,7 +32,8 @@ export function registerFaultRoutes(r: Router, hub: Hub): void {
     });
   });
   r.add('POST', '/faults/blackhole', (req) => {
-    hub.streaming.faults.blackhole(body(S.Seconds, req).seconds * 1000);
+    const b = body(S.Blackhole, req);
+    hub.streaming.faults.blackhole(b.seconds * 1000, b.upgrades);
     return ok({ until: hub.faults.blackholeUntil, t: Date.now() });
   });
   r.add('POST', '/faults/restore', () => {

@@ -6,6 +6,7 @@ import type { Hub } from '../hub';
 import { apiError, ok, Router, type Reply, type Req } from '../rest/http';
 import { stationJson } from '../rest/views';
 import { registerAdminRoutes } from './admin-routes';
+import { registerCheckRoutes } from './check-routes';
 import { body, ControlError, conversationOf, userResolver } from './common';
 import { registerFaultRoutes } from './fault-routes';
 import * as S from './schemas';
@@ -83,6 +84,7 @@ export function createControlRouter(hub: Hub): Router {
 
   registerFaultRoutes(r, hub);
   registerAdminRoutes(r, hub);
+  registerCheckRoutes(r, hub);
   return r;
 }
 

@@ -20,6 +20,7 @@ export const Drop = z.object({
 });
 export const Percent = z.object({ percent: z.number().min(0).max(100).nullable() });
 export const Seconds = z.object({ seconds: z.number().positive() });
+export const Blackhole = Seconds.extend({ upgrades: z.enum(['hold', 'open']).optional() });
 export const Latency = z.object({
   restMs: z.number().min(0).optional(),
   wsMs: z.number().min(0).optional(),
@@ -59,3 +60,16 @@ export const OAuthClientBody = z.object({
 });
 export const AutoApprove = z.object({ user: z.string().nullable() });
 export const OAuthSettings = z.object({ tokenExpiresInSec: z.number().int().positive() });
+
+const IceService = z.object({
+  type: z.enum(['stun', 'turn']),
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  transport: z.enum(['udp', 'tcp']).optional(),
+  username: z.string().optional(),
+  password: z.string().optional(),
+});
+export const IceServers = z.object({
+  stun: z.array(IceService).optional(),
+  turn: z.array(IceService).optional(),
+});

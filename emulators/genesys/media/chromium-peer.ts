@@ -5,11 +5,11 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../e2e/support/chromium';
-import type { MediaPeer, MediaPeerFactory, PeerStats } from './peer';
+import type { MediaPeer, MediaPeerFactory, PeerOptions, PeerStats } from './peer';
 import { PEER_PAGE_PATH } from './peer-page';
 
 interface EmuApi {
-  create(id: string): Promise<string>;
+  create(id: string, echo: boolean): Promise<string>;
   answer(id: string, sdp: string): Promise<void>;
   candidate(id: string, c: { candidate: string; sdpMid: string }): Promise<void>;
   sending(id: string, on: boolean): Promise<void>;
@@ -25,10 +25,14 @@ class ChromiumPeer implements MediaPeer {
   constructor(
     readonly id: string,
     private readonly page: Page,
+    private readonly echo = false,
   ) {}
 
   createOffer(): Promise<string> {
-    return this.page.evaluate((id) => (window as unknown as EmuWindow).emu.create(id), this.id);
+    return this.page.evaluate(
+      ([id, echo]) => (window as unknown as EmuWindow).emu.create(id, echo),
+      [this.id, this.echo] as const,
+    );
   }
 
   setAnswer(sdp: string): Promise<void> {
@@ -89,8 +93,8 @@ export class ChromiumMediaPeers implements MediaPeerFactory {
     private readonly borrowed?: BrowserContext,
   ) {}
 
-  async create(id: string): Promise<MediaPeer> {
-    return new ChromiumPeer(id, await this.#ensurePage());
+  async create(id: string, options: PeerOptions = {}): Promise<MediaPeer> {
+    return new ChromiumPeer(id, await this.#ensurePage(), options.echo ?? false);
   }
 
   #ensurePage(): Promise<Page> {

@@ -1,6 +1,6 @@
 /**
  * The page that hosts the Chromium media peers (served at /_emulator/media-peer). Each peer sends a
- * 440 Hz tone and samples its RTP counters twice a second; the emulator drives it through
+ * 440 Hz tone (the echo test number's peer sends the agent's audio back) and samples its RTP counters twice a second; the emulator drives it through
  * `window.emu` with Playwright.
  */
 export const PEER_PAGE_PATH = '/_emulator/media-peer';
@@ -57,10 +57,13 @@ async function sample() {
 }
 setInterval(() => { void sample(); }, 500);
 window.emu = {
-  async create(id) {
+  async create(id, echo) {
     const pc = new RTCPeerConnection({ iceServers: [] });
     const track = tone();
     const sender = pc.addTrack(track, new MediaStream([track]));
+    if (echo) {
+      pc.addEventListener('track', (e) => { void sender.replaceTrack(e.track); });
+    }
     peers.set(id, { pc, track, sender, sending: true, receiveRate: 0, sendRate: 0, last: null });
     await pc.setLocalDescription(await pc.createOffer());
     await gathered(pc, 3000);

@@ -29,11 +29,16 @@ export interface MediaPeer {
   close(): Promise<void>;
 }
 
+export interface PeerOptions {
+  /** Send back what the agent sends (the echo test number) instead of the tone. */
+  echo?: boolean;
+}
+
 export interface MediaPeerFactory {
   readonly kind: string;
   /** Whether the peer establishes real media; if not, calls connect as soon as the answer arrives. */
   readonly realMedia: boolean;
-  create(id: string): Promise<MediaPeer>;
+  create(id: string, options?: PeerOptions): Promise<MediaPeer>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Faults on the streaming sockets: drop (TCP reset or clean close), black hole (nothing read or
- * written, new upgrades held until restore), and channel loss via `no_longer_subscribed`.
+ * written, new upgrades held until restore or opened and ignored), and channel loss via `no_longer_subscribed`.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -36,8 +36,13 @@ export class SocketFaults {
     return targets.length;
   }
 
-  blackhole(ms: number): void {
+  /**
+   * Nothing is read or written on live sockets for `ms`. New upgrades are held unanswered, or with
+   * `open` completed and then ignored (the socket opens, XMPP never answers).
+   */
+  blackhole(ms: number, upgrades: 'hold' | 'open' = 'hold'): void {
     this.hub.faults.blackholeUntil = Date.now() + ms;
+    this.hub.faults.blackholeUpgrades = upgrades;
     for (const conn of this.streaming.all()) {
       conn.pause();
     }

@@ -160,7 +160,7 @@ export class Streaming {
     if (this.#hub.faults.refusing()) {
       return reject(503, 'Service Unavailable');
     }
-    if (this.#hub.faults.blackholed()) {
+    if (this.#hub.faults.blackholed() && this.#hub.faults.blackholeUpgrades === 'hold') {
       this.faults.hold(req, socket, head);
       return;
     }
@@ -191,6 +191,9 @@ export class Streaming {
         },
       );
       channel.connections.push(conn);
+      if (this.#hub.faults.blackholed()) {
+        conn.pause();
+      }
     });
   }
 
