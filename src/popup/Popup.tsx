@@ -130,7 +130,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             type="button"
             class="primary"
             onClick={() =>
-              void worker('auth.signIn', {}).then(setAuth, (e: unknown) => setProblem(String(e)))
+              void worker('auth.signIn', {}).then(setAuth, (error: unknown) =>
+                setProblem(error instanceof Error ? error.message : String(error)),
+              )
             }
           >
             {t('signIn')}

@@ -10,7 +10,7 @@ import { readSnapshot } from '../session-store';
 import { badgeFor, showBadge } from '../ui/badge';
 import { chromeAction, chromeNotifications } from '../ui/chrome-ports';
 import { createNotifier, type Notifier } from '../ui/notifier';
-import type { NotifyState } from '../ui/notify-plan';
+import { asNotifyState } from '../ui/notify-plan';
 import { commandForShortcut, isShortcut } from '../ui/shortcuts';
 import type { WorkerDeps } from './deps';
 
@@ -33,8 +33,7 @@ export function createUiFeatures(
   const notifier = createNotifier({
     port: chromeNotifications(),
     loadState: async () =>
-      ((await browser.storage.session.get(NOTIFY_STATE_KEY))[NOTIFY_STATE_KEY] as
-        NotifyState | undefined) ?? null,
+      asNotifyState((await browser.storage.session.get(NOTIFY_STATE_KEY))[NOTIFY_STATE_KEY]),
     saveState: (state) => browser.storage.session.set({ [NOTIFY_STATE_KEY]: state }),
     readSnapshot,
     enabled: () => deps.settings().calls.notifications,

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { englishT } from '../../test/english';
 import { call, snapshot } from '../../test/snapshots';
 import type { SessionSnapshot } from '../../shared/session/snapshot';
-import { INITIAL_NOTIFY_STATE, planNotifications, type NotifyState } from './notify-plan';
+import {
+  INITIAL_NOTIFY_STATE,
+  asNotifyState,
+  planNotifications,
+  type NotifyState,
+} from './notify-plan';
 
 function plan(
   next: SessionSnapshot,
@@ -151,5 +156,17 @@ describe('connection notifications', () => {
     const out = plan(snapshot({ connection: { state: 'signed-out' } }), reconnecting, { state });
     expect(out.effects).toEqual([{ type: 'clear', id: 'connection' }]);
     expect(out.state).toEqual({ outage: null });
+  });
+});
+
+describe('stored notification state', () => {
+  it('is read back only when it has the right shape', () => {
+    expect(asNotifyState({ outage: { startedAt: 5, announced: true } })).toEqual({
+      outage: { startedAt: 5, announced: true },
+    });
+    expect(asNotifyState({ outage: null })).toEqual({ outage: null });
+    expect(asNotifyState(undefined)).toBeNull();
+    expect(asNotifyState({ outage: { startedAt: 'x' } })).toBeNull();
+    expect(asNotifyState({ outage: 5 })).toBeNull();
   });
 });

@@ -37,6 +37,22 @@ export interface NotifyState {
 
 export const INITIAL_NOTIFY_STATE: NotifyState = { outage: null };
 
+/** The stored state if it has the right shape (it comes back from storage.session), else null. */
+export function asNotifyState(value: unknown): NotifyState | null {
+  if (typeof value !== 'object' || value === null || !('outage' in value)) {
+    return null;
+  }
+  const { outage } = value;
+  if (outage === null) {
+    return { outage: null };
+  }
+  const ok =
+    typeof outage === 'object' &&
+    typeof (outage as { startedAt?: unknown }).startedAt === 'number' &&
+    typeof (outage as { announced?: unknown }).announced === 'boolean';
+  return ok ? { outage: outage as NonNullable<NotifyState['outage']> } : null;
+}
+
 export interface PlanInput {
   snapshot: SessionSnapshot;
   previous: SessionSnapshot | null;
