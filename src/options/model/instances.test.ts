@@ -40,6 +40,7 @@ describe('adding a ServiceNow instance', () => {
     const failing = {
       request: () =>
         Promise.reject(new Error('This function must be called during a user gesture')),
+      contains: () => Promise.resolve(false),
     };
     await expect(addInstance([], 'https://support.acme.com', failing)).resolves.toEqual({
       ok: false,

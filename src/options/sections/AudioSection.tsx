@@ -2,7 +2,7 @@
  * Audio: grant the microphone from this page (the offscreen document cannot ask), choose the
  * microphone, speaker and ringer, watch the input level and play a test tone.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageKey } from '../../shared/i18n';
 import {
   listDevices,
@@ -29,7 +29,8 @@ export function AudioSection({ draft, update, errors, isLocked, t }: SectionProp
   const [devices, setDevices] = useState<DeviceLists>({ inputs: [], outputs: [] });
   const [problem, setProblem] = useState<string | null>(null);
   const [level, setLevel] = useState<number | null>(null);
-  const [stopMeter, setStopMeter] = useState<(() => void) | null>(null);
+  const [testing, setTesting] = useState(false);
+  const stopMeter = useRef<(() => void) | null>(null);
 
   const refresh = async () => {
     const state = await microphonePermission();
@@ -41,7 +42,7 @@ export function AudioSection({ draft, update, errors, isLocked, t }: SectionProp
   useEffect(() => {
     void refresh();
   }, []);
-  useEffect(() => () => stopMeter?.(), [stopMeter]);
+  useEffect(() => () => stopMeter.current?.(), []);
 
   const grant = async () => {
     setProblem(null);
@@ -55,19 +56,21 @@ export function AudioSection({ draft, update, errors, isLocked, t }: SectionProp
   };
 
   const toggleMeter = async () => {
-    if (stopMeter) {
-      stopMeter();
-      setStopMeter(null);
+    if (stopMeter.current) {
+      stopMeter.current();
+      stopMeter.current = null;
+      setTesting(false);
       setLevel(null);
       return;
     }
     try {
       const stream = await requestMicrophone(draft.audio.microphoneId);
       const stop = startLevelMeter(stream, setLevel);
-      setStopMeter(() => () => {
+      stopMeter.current = () => {
         stop();
         stream.getTracks().forEach((track) => track.stop());
-      });
+      };
+      setTesting(true);
       await refresh();
     } catch (error) {
       setProblem(t('micGrantFailed', (error as Error).name));
@@ -185,8 +188,8 @@ export function AudioSection({ draft, update, errors, isLocked, t }: SectionProp
         </Field>
       </div>
       <div class="actions">
-        <button type="button" onClick={() => void toggleMeter()} aria-pressed={stopMeter !== null}>
-          {stopMeter ? t('stopMicTest') : t('testMicrophone')}
+        <button type="button" onClick={() => void toggleMeter()} aria-pressed={testing}>
+          {testing ? t('stopMicTest') : t('testMicrophone')}
         </button>
         <button type="button" onClick={() => play(draft.audio.speakerId, false)}>
           {t('playTestTone')}

@@ -35,6 +35,7 @@ export function ProfilesSection(props: Props) {
   const activeLocked = isLocked('genesys.activeId');
   const setList = (next: typeof list) => update('genesys', next);
   const signedInTo = auth?.signedIn ? auth.profile : null;
+  const listError = errorUnder(errors, 'genesys');
 
   return (
     <Section id="profiles" title={t('sectionProfiles')} intro={t('sectionProfilesIntro')}>
@@ -79,7 +80,7 @@ export function ProfilesSection(props: Props) {
           </li>
         ))}
       </ul>
-      {errorUnder(errors, 'genesys') ? <p class="error">{errorUnder(errors, 'genesys')}</p> : null}
+      {listError ? <p class="error">{listError}</p> : null}
       {editing === null && !listLocked ? (
         <button type="button" class="add" onClick={() => setEditing('new')}>
           {t('addProfile')}
