@@ -1,8 +1,8 @@
 /** Every ServiceNow tab gets every snapshot, in order, once; the message names the pop target. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../shared/protocol/envelope';
 import type { SessionSnapshot } from '../shared/session/snapshot';
-import { isPopTarget, relaySnapshot, type RelayPorts } from './relay';
+import { SEND_TIMEOUT_MS, isPopTarget, relaySnapshot, type RelayPorts } from './relay';
 import type { TabInfo } from './tab-focus';
 
 const snap = (seq: number): SessionSnapshot => ({
@@ -80,6 +80,22 @@ describe('snapshot relay', () => {
     expect(
       fake.sent.map(({ message }) => (message.data as { snapshot: SessionSnapshot }).snapshot.seq),
     ).toEqual([30, 31, 32]);
+  });
+
+  it('does not let a tab that never answers hold up the next relay', async () => {
+    vi.useFakeTimers();
+    const fake = fakePorts(tabs, 1);
+    fake.ports.sendToTab = (tabId, message) => {
+      fake.sent.push({ tabId, message });
+      return tabId === 2 ? new Promise(() => undefined) : Promise.resolve(null);
+    };
+    const first = relaySnapshot(snap(40), focused, fake.ports);
+    const second = relaySnapshot(snap(41), focused, fake.ports);
+    await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS);
+    expect((await first).delivered).toBe(2);
+    await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS);
+    expect((await second).delivered).toBe(2);
+    vi.useRealTimers();
   });
 
   it('answers whether a tab is the pop target', async () => {

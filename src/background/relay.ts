@@ -4,7 +4,8 @@
  * and the call card); the message tells each tab whether it is the pop target: all tabs, or the
  * one tab-focus.ts picks. Relays run one at a time in seq order, and a snapshot not newer than the
  * last one relayed (remembered in storage.session, so also across a worker restart) is dropped.
- * A tab without our content script is skipped silently.
+ * A tab without our content script is skipped silently, and a tab that does not answer within
+ * SEND_TIMEOUT_MS cannot hold up the relays behind it.
  */
 import browser from 'webextension-polyfill';
 import type { ContentSnapshot } from '../shared/protocol/messages/content';
@@ -15,6 +16,15 @@ import type { Settings } from '../shared/settings/schema';
 import { pickPopTarget, type TabInfo } from './tab-focus';
 
 const LAST_SEQ_KEY = 'relay.lastSeq';
+export const SEND_TIMEOUT_MS = 3000;
+
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export interface RelaySettings {
   instances: readonly string[];
@@ -96,7 +106,10 @@ async function relayNow(
         snapshot,
         popTarget: settings.popTarget === 'all' || tab.id === popTab,
       };
-      return ports.sendToTab(tab.id, envelope('content', 'content.snapshot', data));
+      return bounded(
+        ports.sendToTab(tab.id, envelope('content', 'content.snapshot', data)),
+        SEND_TIMEOUT_MS,
+      );
     }),
   );
   // Extension pages may or may not be open: a missing receiver is not an error.
