@@ -19,13 +19,16 @@ export interface ServiceNowPorts {
 /** An address the agent can open: the first instance that names one host (no wildcard). */
 export function openableInstance(instances: readonly string[]): string | null {
   for (const origin of instances) {
+    if (origin.includes('*')) {
+      continue; // a pattern such as https://*.service-now.com names no one instance
+    }
     try {
       const url = new URL(origin);
-      if (!url.hostname.includes('*') && url.protocol === 'https:') {
+      if (url.protocol === 'https:') {
         return `${url.origin}/`;
       }
     } catch {
-      // wildcard patterns such as https://*.service-now.com are not URLs: skip them
+      // not an address: skip it
     }
   }
   return null;
