@@ -5,10 +5,11 @@
  * calls a previous document had are settled truthfully), then follows every `session.configure`.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { createLogger, registerSecret } from '../shared/logger';
+import { createLogger, isLogLevel, registerSecret, setLogLevel } from '../shared/logger';
 import { offscreenApi, type WorkerApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
+import type { SessionConfig } from '../shared/protocol/schemas';
 import { classifySender, policyFromRuntime } from '../shared/protocol/sender';
 import { exposeDiagnostics } from './session/diagnostics-handle';
 import { browserMicrophoneEnv, MicrophoneWatch } from './session/microphone';
@@ -55,16 +56,47 @@ const supervisor = new SessionSupervisor({
   registerSecret,
 });
 
+let applied: SessionConfig | null = null;
+/** The profile's log level applies to this document's log as well as to the SDK's. */
+function apply(config: SessionConfig | null): void {
+  applied = config;
+  const level = config?.network['logLevel'];
+  setLogLevel(isLogLevel(level) ? level : 'info');
+  supervisor.configure(config);
+}
 const current = () => publisher.update((snapshot) => ({ ...snapshot, ...supervisor.view() }));
 
+/**
+ * Boot: the worker answers with the start configuration and the last snapshot. Until then this
+ * document knows nothing worth telling, so every message waits for the boot (a failed handshake
+ * ends the wait too: the worker then configures this document by itself).
+ */
+const booted: Promise<void> = toWorker('offscreen.ready', { bootId }).then(
+  ({ config, snapshot }) => {
+    supervisor.inherit(snapshot ?? null);
+    apply(config);
+  },
+  (error: unknown) => {
+    log.error('worker did not answer the ready handshake', { error: String(error) });
+  },
+);
+
 const handlers: Handlers<typeof offscreenApi> = {
-  'session.configure': (config) => {
-    supervisor.configure(config);
+  'session.configure': async (config) => {
+    await booted;
+    apply(config);
     return current();
   },
-  'session.snapshot': () => ({ ...publisher.current(), ...supervisor.view() }),
-  'session.publish': () => current(),
+  'session.snapshot': async () => {
+    await booted;
+    return { ...publisher.current(), ...supervisor.view() };
+  },
+  'session.publish': async () => {
+    await booted;
+    return current();
+  },
   'call.command': async (command) => {
+    await booted;
     await supervisor.command(command);
     return null;
   },
@@ -89,17 +121,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 window.addEventListener('online', () => supervisor.setOnline(true));
 window.addEventListener('offline', () => supervisor.setOnline(false));
-exposeDiagnostics(supervisor, port);
+exposeDiagnostics(supervisor, port, () => applied);
 
 void microphone.check().catch((error: unknown) => {
   log.warn('microphone check failed', { error: String(error) });
 });
-void toWorker('offscreen.ready', { bootId }).then(
-  ({ config, snapshot }) => {
-    supervisor.inherit(snapshot ?? null);
-    supervisor.configure(config);
-  },
-  (error: unknown) => {
-    log.error('worker did not answer the ready handshake', { error: String(error) });
-  },
-);

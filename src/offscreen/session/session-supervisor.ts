@@ -165,6 +165,7 @@ export class SessionSupervisor {
       this.#log.warn('network profile unusable, Standard used', { problem: config.problem });
     }
     const plan = planConfig(this.#config, config, this.state);
+    this.#log.debug('configuration', { plan, profile: config.profile.kind });
     this.#secret.hold(next.accessToken);
     this.#config = config;
     this.#ringer.setVolume(config.ringVolume);
