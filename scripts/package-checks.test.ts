@@ -92,6 +92,24 @@ describe('package checks', () => {
     ]);
   });
 
+  it('keeps the name and description within the store limits in every language', () => {
+    const { files, manifest, read } = fixture();
+    const long = 'x'.repeat(133);
+    files['_locales/de/messages.json'] = Buffer.from(
+      JSON.stringify({ extName: { message: 'Switchboard' }, extDescription: { message: long } }),
+    );
+    const described = {
+      ...manifest,
+      description: '__MSG_extDescription__',
+      short_name: 'Switchboard Softphone',
+    };
+    expect(checkPackage(Object.keys(files), described, '1.2.3', read)).toEqual([
+      'no message extDescription',
+      'manifest.json: short_name is 21 characters (at most 12)',
+      '_locales/de/messages.json: description is 133 characters (at most 132)',
+    ]);
+  });
+
   it('checks the version and the key', () => {
     const { manifest, read, files } = fixture();
     const withKey = { ...manifest, key: 'x', version: '1.2' };

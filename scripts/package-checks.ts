@@ -2,10 +2,14 @@
  * What the store package must and must not contain, checked before the zip is written: no source
  * maps, tests or sources; a manifest whose version is the package's and that carries no
  * development `key`; every file the manifest names present; the icons the store and the toolbar
- * use, as PNGs of the right size; every __MSG_…__ of the manifest translated.
+ * use, as PNGs of the right size; every __MSG_…__ of the manifest translated, and the name and
+ * description within the store's limits in every language.
  */
 
 export type ReadFile = (path: string) => Buffer;
+
+/** Chrome's limits for the manifest's name, short name and description (characters). */
+export const TEXT_LIMITS = { name: 75, short_name: 12, description: 132 } as const;
 
 /** 16: favicon and toolbar; 32: toolbar at 2x and Windows; 48: extensions page; 128: store and install. */
 export const REQUIRED_ICON_SIZES = [16, 32, 48, 128] as const;
@@ -113,6 +117,36 @@ export function checkPackage(
     }
   }
   problems.push(...untranslated(manifest, present, read));
+  problems.push(...tooLong(manifest, files, read));
+  return problems;
+}
+
+function tooLong(manifest: Manifest, files: readonly string[], read: ReadFile): string[] {
+  const locales = files.filter((f) => /^_locales\/[^/]+\/messages\.json$/.test(f));
+  const catalogues = locales.map((path) => ({
+    path,
+    messages: record(JSON.parse(read(path).toString()) as unknown),
+  }));
+  const problems: string[] = [];
+  for (const [field, limit] of Object.entries(TEXT_LIMITS)) {
+    const value = manifest[field];
+    if (typeof value !== 'string') {
+      continue;
+    }
+    const key = /^__MSG_([A-Za-z0-9_@]+)__$/.exec(value)?.[1];
+    const texts =
+      key === undefined
+        ? [{ path: 'manifest.json', text: value }]
+        : catalogues.map(({ path, messages }) => {
+            const message = record(messages[key])['message'];
+            return { path, text: typeof message === 'string' ? message : '' };
+          });
+    for (const { path, text } of texts) {
+      if (text.length > limit) {
+        problems.push(`${path}: ${field} is ${text.length} characters (at most ${limit})`);
+      }
+    }
+  }
   return problems;
 }
 
