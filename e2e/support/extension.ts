@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchChromium } from './chromium';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+/** The built extension; SWITCHBOARD_DIST points the browser tiers at another build directory. */
+export const DIST = resolve(process.env['SWITCHBOARD_DIST'] ?? resolve(import.meta.dirname, '../../dist'));
 
 export interface ExtensionHandle {
   context: BrowserContext;
