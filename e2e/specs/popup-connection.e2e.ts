@@ -6,8 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshot, startSignedIn, type Stack } from '../support/stack';
-import { connectionReaches } from './softphone.helpers';
+import { snapshot, startSignedIn, waitForConnection, type Stack } from '../support/stack';
 
 let stack: Stack;
 let popup: Page;
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 describe('connection state for the agent', () => {
   it('a socket drop recovered at once: "Recovered in N s", and no notification', async () => {
-    await connectionReaches(stack, 'connected', 20_000);
+    await waitForConnection(stack, 'connected', 20_000);
     const { t: droppedAt } = await stack.genesys.control.dropSockets('destroy');
     await stack.genesys.control.waitFor(
       'recovered after the drop',
@@ -52,13 +51,13 @@ describe('connection state for the agent', () => {
   });
 
   it('a black-holed link: "Reconnecting…", a notification after 3 s, then back', async () => {
-    await connectionReaches(stack, 'connected', 20_000);
+    await waitForConnection(stack, 'connected', 20_000);
     await stack.genesys.control.blackhole(120);
     await expect.poll(connectionText, { timeout: 25_000, interval: 200 }).toMatch(/^Reconnecting…/);
     await expect.poll(notificationIds, { timeout: 10_000, interval: 200 }).toContain('connection');
     expect(await stack.ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
     await stack.genesys.control.restore();
-    await connectionReaches(stack, 'connected', 90_000);
+    await waitForConnection(stack, 'connected', 90_000);
     await expect.poll(connectionText, { timeout: 5_000 }).toMatch(/^Connected\s*Recovered in/);
     // The same notification now says the connection recovered (Chromium lists ids only).
     expect(await notificationIds()).toContain('connection');
