@@ -64,8 +64,21 @@ export async function audioBothWays(
   );
 }
 
-export async function callState(stack: Stack, conversationId: string) {
-  return (await snapshot(stack))?.calls.find((c) => c.conversationId === conversationId);
+export interface CallView {
+  conversationId: string;
+  state: string;
+  muted: boolean;
+  held: boolean;
+  error?: { code: string; message: string };
+}
+
+/** One call of the snapshot the worker stores (what every tab and the popup are shown). */
+export async function callState(
+  stack: Stack,
+  conversationId: string,
+): Promise<CallView | undefined> {
+  const reply = await stack.toWorker<{ snapshot: { calls: CallView[] } | null }>('ui.state', null);
+  return reply.value.snapshot?.calls.find((c) => c.conversationId === conversationId);
 }
 
 /** Records the connection state (as the worker stores it) every `everyMs` until stopped. */

@@ -6,9 +6,9 @@
  *   media here for it ............................ reconnected (kept as it is)
  *   platform no longer has it ..................... ended (it ended while nobody was listening)
  *   platform has it alerting ...................... missed (this client never got the offer)
- *   platform has it live, no media here ........... call lost: failed + 'call.lost', and the
- *                                                   agent is taken off it so the caller is not
- *                                                   left in silence
+ *   platform has it live, no media here ........... call lost: failed (signalling.disconnected),
+ *                                                   and the agent is taken off it so the
+ *                                                   caller is not left in silence
  */
 import type { Logger } from '../../shared/logger';
 import type { SnapshotError } from '../../shared/session/snapshot';
@@ -16,8 +16,9 @@ import type { PlatformCall, SignallingHealth, SoftphonePort } from '../softphone
 import type { CallBook } from './call-book';
 import type { SerialQueue } from './serial-queue';
 
+/** A taxonomy code (signalling layer: the session that carried the call is gone). */
 export const CALL_LOST: SnapshotError = {
-  code: 'call.lost',
+  code: 'signalling.disconnected',
   message: 'The call was lost when the softphone restarted; the caller has been disconnected.',
 };
 

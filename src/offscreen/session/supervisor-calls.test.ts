@@ -184,7 +184,10 @@ describe('Survival – calls of a previous offscreen document', () => {
     const c1 = h.last()?.calls.find((c) => c.conversationId === 'c1');
     expect(c1?.state).toBe(becomes);
     if (becomes === 'failed') {
-      expect(c1?.error?.code).toBe('call.lost');
+      expect(c1?.error).toMatchObject({
+        code: 'signalling.disconnected',
+        message: expect.stringMatching(/lost/),
+      });
     }
     expect(h.port.calls('abandon')).toHaveLength(abandons);
   });
