@@ -178,6 +178,31 @@ describe('Failure case – start', () => {
   });
 });
 
+describe('Edge cases – stale outcomes', () => {
+  it('a start that fails after its instance was replaced changes nothing', async () => {
+    const h = harness();
+    let failFirst: (error: Error) => void = () => undefined;
+    const start = h.port.start.bind(h.port);
+    vi.spyOn(h.port, 'start')
+      .mockImplementationOnce(
+        () =>
+          new Promise<void>((_resolve, reject) => {
+            failFirst = reject;
+          }),
+      )
+      .mockImplementation(start);
+    h.supervisor.configure(CONFIG);
+    await h.flush();
+    h.supervisor.configure({ ...CONFIG, sdkEnvironment: 'mypurecloud.de' });
+    await h.flush();
+    expect(h.kind()).toBe('connected');
+    failFirst(new SoftphoneError('auth', 'Unauthorized', { code: 'auth.invalid-token' }));
+    await h.flush();
+    expect(h.kind()).toBe('connected');
+    expect(h.renewals).not.toHaveBeenCalled();
+  });
+});
+
 describe('Heartbeat', () => {
   it('keeps probing every interval while the link answers', async () => {
     const h = await connected();
