@@ -8,10 +8,14 @@
  */
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium } from './chromium';
 
 /** Fixed by the manifest's "key". */
 export const EXTENSION_ID = 'cncadkbmndkedbemhaabapcgekefhdbc';
-export const POLICY_DIR = '/etc/chromium/policies/managed';
+/** Chromium's folder; Google Chrome (CHROME_PATH) reads /etc/opt/chrome instead. */
+export const POLICY_DIR = /google|\/opt\/chrome/.test(findChromium())
+  ? '/etc/opt/chrome/policies/managed'
+  : '/etc/chromium/policies/managed';
 export const POLICY_FILE = join(POLICY_DIR, 'switchboard-test.json');
 
 /** Null when a policy can be written, else why not. */
