@@ -7,6 +7,7 @@ import type {
 } from '../shared/session/snapshot';
 import {
   formatElapsed,
+  formatSeconds,
   isLive,
   isRecovering,
   isRinging,
@@ -33,10 +34,6 @@ export interface ConnectionView {
   detail?: Detail;
 }
 
-function secondsText(ms: number): string {
-  return (Math.round(ms / 100) / 10).toFixed(1);
-}
-
 export function connectionView(snapshot: SessionSnapshot | null, now: number): ConnectionView {
   const connection = snapshot?.connection;
   if (!connection) {
@@ -51,7 +48,7 @@ export function connectionView(snapshot: SessionSnapshot | null, now: number): C
         ? {
             tone: 'ok',
             state: 'connected',
-            detail: { kind: 'recovered', seconds: secondsText(connection.lastRecoveryMs) },
+            detail: { kind: 'recovered', seconds: formatSeconds(connection.lastRecoveryMs) },
           }
         : { tone: 'ok', state: 'connected' };
     case 'reconnecting':

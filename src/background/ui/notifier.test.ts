@@ -89,7 +89,10 @@ describe('notifier', () => {
     expect(shown.size).toBe(0);
     expect(timers).toHaveLength(1);
     expect(timers[0]?.ms).toBeGreaterThanOrEqual(3_000);
+    await notifier.observe(reconnecting, reconnecting); // more snapshots: still one timer
+    expect(timers).toHaveLength(1);
     advance(3_050);
+    timers[0]?.run();
     await notifier.recheck();
     expect(shown.get('connection')?.title).toBe('Connection lost');
   });

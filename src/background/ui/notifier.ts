@@ -48,6 +48,8 @@ export interface Notifier {
 
 export function createNotifier(deps: NotifierDeps): Notifier {
   let queue: Promise<void> = Promise.resolve();
+  /** When the pending recheck runs (one at a time, however many snapshots ask for it). */
+  let recheckAt: number | null = null;
   const serial = (work: () => Promise<void>): Promise<void> => {
     queue = queue.then(work).catch((error: unknown) => deps.onError('notification', error));
     return queue;
@@ -72,7 +74,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         } else if (effect.type === 'clear') {
           await deps.port.clear(effect.id);
         } else {
-          deps.setTimer(() => void notifier.recheck(), Math.max(0, effect.at - now) + 50);
+          if (recheckAt === null || effect.at < recheckAt) {
+            recheckAt = effect.at;
+            deps.setTimer(
+              () => {
+                recheckAt = null;
+                void notifier.recheck();
+              },
+              Math.max(0, effect.at - now) + 50,
+            );
+          }
         }
       }
     });

@@ -11,7 +11,12 @@
  */
 import type { Translate } from '../../shared/i18n';
 import type { CallSnapshot, SessionSnapshot } from '../../shared/session/snapshot';
-import { callerOf, isRecovering, isRinging } from '../../shared/session/snapshot-view';
+import {
+  callerOf,
+  formatSeconds,
+  isRecovering,
+  isRinging,
+} from '../../shared/session/snapshot-view';
 
 export const OUTAGE_NOTICE_MS = 3_000;
 export const CONNECTION_ID = 'connection';
@@ -107,10 +112,6 @@ function callEffects({ snapshot, previous, t }: PlanInput): NotifyEffect[] {
   return effects;
 }
 
-function seconds(ms: number): string {
-  return (Math.round(ms / 100) / 10).toFixed(1);
-}
-
 function connectionEffects(input: PlanInput): { effects: NotifyEffect[]; state: NotifyState } {
   const { snapshot, now, t } = input;
   const connection = snapshot.connection;
@@ -150,7 +151,10 @@ function connectionEffects(input: PlanInput): { effects: NotifyEffect[]; state: 
   }
   if (connection.state === 'connected' && outage?.announced) {
     const took = connection.lastRecoveryMs ?? now - outage.startedAt;
-    const notice = { title: t('notifyRecoveredTitle'), message: t('recoveredIn', seconds(took)) };
+    const notice = {
+      title: t('notifyRecoveredTitle'),
+      message: t('recoveredIn', formatSeconds(took)),
+    };
     return { effects: [{ type: 'show', id: CONNECTION_ID, notice }], state: { outage: null } };
   }
   // Connected after a blip, signed out, stopped: no outage to speak of.

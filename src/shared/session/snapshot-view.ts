@@ -57,3 +57,8 @@ export function formatElapsed(ms: number): string {
     ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
     : `${minutes}:${seconds}`;
 }
+
+/** Seconds with one decimal, as in "recovered in 2.1 s". */
+export function formatSeconds(ms: number): string {
+  return (Math.round(ms / 100) / 10).toFixed(1);
+}
