@@ -13,7 +13,7 @@ import { checkPackage, storeManifest } from './package-checks';
 import { readZip, writeZip, type ZipEntry } from './zip';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
+const DEFAULT_DIST = join(ROOT, 'dist');
 const ARTIFACTS = join(ROOT, 'artifacts');
 
 function walk(dir: string): string[] {
@@ -37,22 +37,37 @@ export interface PackageResult {
   sha256: string;
 }
 
-export function packageExtension(options: { build?: boolean } = {}): PackageResult {
+export interface PackageOptions {
+  /** Build first (default: unless SKIP_BUILD=1). */
+  build?: boolean;
+  /** The built extension to package (default dist/). */
+  distDir?: string;
+}
+
+export function packageExtension(options: PackageOptions = {}): PackageResult {
+  const dist = options.distDir ?? DEFAULT_DIST;
   if (options.build ?? process.env['SKIP_BUILD'] !== '1') {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      'npx',
+      ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
   }
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
-  const built = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Record<
+  const built = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Record<
     string,
     unknown
   >;
   const manifest = storeManifest(built, version);
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-  const files = listFiles(DIST);
+  const files = listFiles(dist);
   const read = (path: string) =>
-    path === 'manifest.json' ? manifestBytes : readFileSync(join(DIST, path));
+    path === 'manifest.json' ? manifestBytes : readFileSync(join(dist, path));
   const problems = checkPackage(files, manifest, version, read);
   if (problems.length > 0) {
     throw new Error(`The package is not ready for the store:\n- ${problems.join('\n- ')}`);

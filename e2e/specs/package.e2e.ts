@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageExtension } from '../../scripts/package';
 import { readZip } from '../../scripts/zip';
 import {
+  DIST,
   killServiceWorker,
   launchExtension,
   offscreenCount,
@@ -43,7 +44,7 @@ const refresh = () =>
   });
 
 beforeAll(async () => {
-  const zip = packageExtension({ build: false });
+  const zip = packageExtension({ build: false, distDir: DIST });
   unpacked = mkdtempSync(join(tmpdir(), 'switchboard-package-'));
   const entries = readZip(readFileSync(zip.path));
   names = entries.map((e) => e.name);
