@@ -119,6 +119,7 @@ describe('reconnects', () => {
   });
 
   it('black hole, High latency profile: detected later, recovered after restore', async () => {
+    // Debug level: a failure prints the offscreen document's full story (onTestFailed above).
     await configure(stack, (s) => ({ ...s, network: { kind: 'high-latency', logLevel: 'debug' } }));
     await expect
       .poll(() => diagnostics(stack.ext, 'view().networkProfile'), { timeout: 10_000 })
