@@ -50,6 +50,10 @@ export interface Queue {
   id: string;
   orgId: string;
   name: string;
+  /** After-call work: a wrap-up code is required (mandatory) or may be skipped (optional). */
+  afterCallWork: 'mandatory' | 'optional';
+  /** Ids of the wrap-up codes agents of this queue may choose (WRAPUP_CODES). */
+  wrapupCodes: string[];
 }
 
 export interface PresenceChange {
@@ -132,9 +136,9 @@ export function seedDirectory(): Directory {
     user(globex, SEED.agent3, 'agent3', 'Agent Three', '57a70003-0000-4000-8000-0000000000a3'),
   ];
   const queues: Queue[] = [
-    { id: '9a0e0001-0000-4000-8000-0000000000a1', orgId: acme.id, name: 'Support' },
-    { id: '9a0e0002-0000-4000-8000-0000000000a2', orgId: acme.id, name: 'Billing' },
-    { id: '9a0e0003-0000-4000-8000-0000000000a3', orgId: globex.id, name: 'Sales' },
+    queue('9a0e0001-0000-4000-8000-0000000000a1', acme.id, 'Support', 'mandatory', [1, 2, 3]),
+    queue('9a0e0002-0000-4000-8000-0000000000a2', acme.id, 'Billing', 'optional', [1, 3]),
+    queue('9a0e0003-0000-4000-8000-0000000000a3', globex.id, 'Sales', 'optional', [1, 2]),
   ];
   return {
     presenceChanges: [],
@@ -152,6 +156,17 @@ export function findUserByJid(dir: Directory, bareJid: string): User | undefined
     }
   }
   return undefined;
+}
+
+function queue(
+  id: string,
+  orgId: string,
+  name: string,
+  afterCallWork: Queue['afterCallWork'],
+  codes: number[],
+): Queue {
+  const wrapupCodes = codes.map((n) => `3c0b4b0e-0000-4000-8000-00000000c00${String(n)}`);
+  return { id, orgId, name, afterCallWork, wrapupCodes };
 }
 
 export function findQueueByName(dir: Directory, orgId: string, name: string): Queue | undefined {

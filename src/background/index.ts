@@ -21,6 +21,7 @@ import type { WorkerDeps } from './handlers/deps';
 import { sessionHandlers } from './handlers/session';
 import { createUiFeatures } from './handlers/ui-events';
 import { createLifecycle } from './lifecycle';
+import { createWorkerRecords } from './records/wiring';
 import { ensureOffscreen } from './offscreen-lifecycle';
 import { workerClassifier } from './sender-policy';
 import { SETTINGS_KEY, readSettings } from './settings-store';
@@ -73,12 +74,14 @@ const deps: WorkerDeps = {
 
 const ui = createUiFeatures(deps, () => auth.signIn(), t);
 const lifecycle = createLifecycle(deps, auth);
+const records = createWorkerRecords(deps);
 
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
   ...authHandlers(deps, auth),
   ...contentHandlers(deps),
   ...lifecycle.handlers,
+  ...records.handlers,
 };
 
 const receive = createReceiver(
@@ -117,6 +120,7 @@ browser.commands.onCommand.addListener((name) => {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   void auth.handleAlarm(alarm);
+  records.onAlarm(alarm);
   if (alarm.name === KEEPALIVE_ALARM) {
     lifecycle.onKeepAlive();
     void ensureOffscreen().then((created) => {
@@ -167,3 +171,4 @@ void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
 void ensureOffscreen();
 void auth.restore().catch((error: unknown) => log.warn('token restore failed', { error: String(error) }));
 lifecycle.start();
+void settingsReady.then(() => records.start());

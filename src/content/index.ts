@@ -30,6 +30,9 @@ import { createWorkerQueries } from './messaging/worker-queries';
 import { navigateTo } from './pop/navigate';
 import { isEditing } from './pop/page-context';
 import { createPopController } from './pop/pop-controller';
+import { createRecordsLink } from './records/records-link';
+import { RecordsPanel } from './records/RecordsPanel';
+import type { RecordSummary } from '../shared/records/types';
 import { mountShadowUi } from './screen-pop/mount';
 import { ScreenPop } from './screen-pop/ScreenPop';
 import { createStore } from './state/store';
@@ -65,7 +68,31 @@ function command(cmd: CallCommand): void {
   });
 }
 
-store.subscribe((state) => ui.update(h(ScreenPop, { state, t, onCommand: command, onOpen: open })));
+let recordJobs: RecordSummary[] = [];
+const records = createRecordsLink({
+  request,
+  async client() {
+    const [logic, token] = await Promise.all([loadLogic(), queries.pageToken()]);
+    return logic.createTableClient({
+      fetch: (input, init) => fetch(input, init),
+      baseUrl: location.origin,
+      userToken: token ?? '',
+    });
+  },
+  origin: location.origin,
+  onJobs(jobs) {
+    recordJobs = jobs;
+    render();
+  },
+  onError: (error) => log.warn('records request failed', { error: String(error) }),
+});
+
+function render(): void {
+  const panel = h(RecordsPanel, { jobs: recordJobs, t, actions: records });
+  ui.update(h(ScreenPop, { state: store.get(), t, onCommand: command, onOpen: open }, panel));
+}
+
+store.subscribe(render);
 
 const pops = createPopController({
   signal,
@@ -88,7 +115,12 @@ const pops = createPopController({
   navigate: open,
   isEditing: () => isEditing(document),
   origins,
-  show: (conversationId, view) => store.setPop(conversationId, view),
+  show: (conversationId, view) => {
+    store.setPop(conversationId, view);
+    if (view.status === 'opened' || view.status === 'created') {
+      records.matched(conversationId, view.url);
+    }
+  },
   log,
 });
 
@@ -107,6 +139,11 @@ const receive = createContentReceiver(
     },
     'content.snapshot': ({ snapshot, popTarget }) => {
       accept(snapshot, popTarget);
+      return null;
+    },
+    'records.write': (data) => records.write(data),
+    'records.changed': () => {
+      records.refresh();
       return null;
     },
   },
@@ -142,8 +179,9 @@ function sync(): void {
 }
 
 window.addEventListener('pageshow', (event) => event.persisted && sync(), { signal });
-ui.update(h(ScreenPop, { state: store.get(), t, onCommand: command, onOpen: open }));
+render();
 sync();
+records.refresh();
 prefetchLogic(signal);
 void loadLogic().then(
   (logic) => {

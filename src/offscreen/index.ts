@@ -100,6 +100,28 @@ const handlers: Handlers<typeof offscreenApi> = {
     await supervisor.command(command);
     return null;
   },
+  // Interaction records: Platform API calls on the conversation's participants.
+  'records.agent': async ({ conversationId }) => {
+    await booted;
+    return port.records.agentOnCall(conversationId);
+  },
+  'records.attributes': async ({ conversationId, attributes }) => {
+    await booted;
+    await port.records.writeAttributes(conversationId, attributes);
+    return null;
+  },
+  'records.wrapupCodes': async ({ conversationId }) => {
+    await booted;
+    return port.records.wrapupCodes(conversationId);
+  },
+  'records.wrapup': async ({ conversationId, code, notes }) => {
+    await booted;
+    await port.records.submitWrapup(conversationId, {
+      code,
+      ...(notes !== undefined && { notes }),
+    });
+    return null;
+  },
   // The worker saw the machine wake up: the same check as a late timer here.
   'session.revalidate': ({ gapMs }) => {
     supervisor.send({ type: 'wake', gapMs });

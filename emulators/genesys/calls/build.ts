@@ -64,7 +64,7 @@ export function inboundParticipants(
     address: `sip:${user.id}@localhost`,
     state: 'alerting',
     direction: 'inbound',
-    wrapupRequired: Boolean(queue),
+    wrapupRequired: queue?.afterCallWork === 'mandatory',
     ...(queue ? { queueId: queue.id, queueName: queue.name } : {}),
   });
   if (!queue) {

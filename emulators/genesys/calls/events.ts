@@ -8,8 +8,9 @@ function callJson(conv: Conversation, p: Participant, other: Participant | undef
   return {
     id: p.callId,
     state: p.state,
-    recording: false,
-    recordingState: 'none',
+    recording: p.recordingId !== undefined,
+    recordingState: p.recordingId !== undefined ? 'active' : 'none',
+    recordingId: p.recordingId,
     muted: p.muted,
     confined: p.confined,
     held: p.held,

@@ -109,6 +109,7 @@ export class CallManager {
       return;
     }
     conv.leg.state = 'active';
+    agent.recordingId ??= newId(); // media established: the recording has audio
     const station = this.#hub.dir.stations.get(
       this.#hub.dir.users.get(conv.agentUserId)?.stationId ?? '',
     );

@@ -36,6 +36,8 @@ export interface Participant {
   disconnectType?: string;
   wrapupRequired: boolean;
   wrapup?: Wrapup;
+  /** Set once the agent's media is up (the recording has audio); absent when it never was. */
+  recordingId?: string;
 }
 
 export type LegState = 'proposed' | 'proceeded' | 'answered' | 'active' | 'ended';

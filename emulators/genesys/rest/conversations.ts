@@ -84,7 +84,12 @@ export function registerConversationRoutes(router: Router, hub: Hub): void {
   router.add(
     'GET',
     `${base}/wrapupcodes`,
-    withParticipant(() => ({ ok: true, body: WRAPUP_CODES })),
+    withParticipant((_req, { p }) => {
+      // The codes of the participant's queue; a call without a queue has none.
+      const queue = p.queueId === undefined ? undefined : hub.dir.queues.get(p.queueId);
+      const codes = WRAPUP_CODES.filter((c) => queue?.wrapupCodes.includes(c.id) ?? false);
+      return { ok: true, body: codes };
+    }),
   );
   router.add(
     'GET',

@@ -1,8 +1,11 @@
 /** One guard per message the content script accepts; the ContentGuards type keeps it complete. */
+import { isNull, isWriteRequest } from '../records/guards';
 import { isContentSnapshot, isSessionSnapshot } from './guards';
 import type { ContentGuards } from './worker-link';
 
 export const contentGuards: ContentGuards = {
   'session.changed': isSessionSnapshot,
   'content.snapshot': isContentSnapshot,
+  'records.write': isWriteRequest,
+  'records.changed': isNull,
 };

@@ -29,6 +29,8 @@ function receiver() {
         seen.push([data.snapshot.seq, data.popTarget]);
         return null;
       },
+      'records.write': () => ({ ok: false, code: 'test', message: 'not in this test' }),
+      'records.changed': () => null,
     },
     (sender) => (sender.url === worker.url ? 'worker' : sender.tab ? 'content' : null),
     (code) => refused.push(code),

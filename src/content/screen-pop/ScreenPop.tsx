@@ -4,6 +4,7 @@
  * region announces the newest call; nothing takes focus. All call and record data is untrusted and
  * rendered as text by Preact (never as HTML).
  */
+import type { ComponentChildren } from 'preact';
 import { messageKey, type Translate } from '../../shared/i18n';
 import type { CallCommand } from '../../shared/protocol/schemas';
 import type { CallSnapshot } from '../../shared/session/snapshot';
@@ -16,6 +17,8 @@ interface Props {
   t: Translate;
   onCommand: (command: CallCommand) => void;
   onOpen: (url: string) => void;
+  /** More of the pop after the call cards (the records panel: wrap-up, unsaved records). */
+  children?: ComponentChildren;
 }
 
 const LIVE = new Set(['alerting', 'connecting', 'connected']);
@@ -31,7 +34,7 @@ function shown(call: CallSnapshot, view: PopView | undefined): boolean {
   return LIVE.has(call.state) || waitsForAgent(view);
 }
 
-export function ScreenPop({ state, t, onCommand, onOpen }: Props) {
+export function ScreenPop({ state, t, onCommand, onOpen, children }: Props) {
   const { snapshot, pops, notice } = state;
   const connection = snapshot?.connection.state ?? 'stopped';
   const calls = (snapshot?.calls ?? []).filter((call) => shown(call, pops[call.conversationId]));
@@ -54,6 +57,7 @@ export function ScreenPop({ state, t, onCommand, onOpen }: Props) {
           onOpen={onOpen}
         />
       ))}
+      {children}
       {notice ? (
         <div class="sb-notice" role="status" data-kind={notice.kind} data-code={notice.code ?? ''}>
           {notice.text}

@@ -16,6 +16,7 @@ import { CallRegistry } from './call-registry';
 import { switchDevices, toAudioDevices } from './devices';
 import { MediaWatch } from './media-watch';
 import type { ApiRequest } from './rest-actions';
+import * as records from './participant-records';
 import * as internals from './sdk-internals';
 import { sdkOptions } from './sdk-options';
 import { wireSdkEvents, type SdkEventSource } from './sdk-events';
@@ -238,6 +239,27 @@ export class GenesysSoftphone implements port.SoftphonePort {
       iceState: pc.iceConnectionState,
       connectionState: pc.connectionState,
     });
+  }
+
+  /** Interaction records: Platform API calls on the conversation's participants. */
+  readonly records: port.ParticipantRecords = {
+    agentOnCall: (id) =>
+      this.#onParticipants((request, user) => records.agentOnCall(request, id, user)),
+    writeAttributes: (id, attributes) =>
+      this.#onParticipants((request, user) =>
+        records.writeAttributes(request, id, user, attributes),
+      ),
+    wrapupCodes: (id) =>
+      this.#onParticipants((request, user) => records.wrapupCodes(request, id, user)),
+    submitWrapup: (id, wrapup) =>
+      this.#onParticipants((request, user) => records.submitWrapup(request, id, user, wrapup)),
+  };
+
+  async #onParticipants<T>(work: (request: ApiRequest, userId: string) => Promise<T>): Promise<T> {
+    const { sdk } = this.#require();
+    const userId = internals.userIdOf(sdk);
+    if (userId === undefined) throw notStarted();
+    return sdkCall(() => work(this.#request(sdk), userId));
   }
 
   health(): port.SignallingHealth {

@@ -150,3 +150,16 @@ export interface SoftphonePort {
   /** Forgets the streaming client's remembered reconnect backoff. */
   clearBackoffMemory(): void;
 }
+
+/** Platform API calls for interaction records on a conversation (the adapter implements them). */
+export interface ParticipantRecords {
+  /** The agent's user id and name on the conversation. */
+  agentOnCall(conversationId: string): Promise<{ userId: string; name?: string }>;
+  /** Participant attributes on the customer's participant (while the call is live). */
+  writeAttributes(conversationId: string, attributes: Record<string, string>): Promise<void>;
+  /** The queue's wrap-up codes, and whether after-call work is required. */
+  wrapupCodes(
+    conversationId: string,
+  ): Promise<{ required: boolean; codes: { id: string; name: string }[] }>;
+  submitWrapup(conversationId: string, wrapup: { code: string; notes?: string }): Promise<void>;
+}

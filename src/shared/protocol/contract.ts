@@ -11,6 +11,7 @@ import type { ApiSpec } from './spec';
 import { authToWorker } from './messages/auth';
 import { contentToWorker, workerToContent } from './messages/content';
 import { lifecycleToOffscreen, lifecycleToWorker } from './messages/lifecycle';
+import { recordsToContent, recordsToOffscreen, recordsToWorker } from './messages/records';
 import {
   sessionToContent,
   sessionToOffscreen,
@@ -24,16 +25,19 @@ export const workerApi = {
   ...authToWorker,
   ...contentToWorker,
   ...lifecycleToWorker,
+  ...recordsToWorker,
 } satisfies ApiSpec;
 
 export const offscreenApi = {
   ...sessionToOffscreen,
   ...lifecycleToOffscreen,
+  ...recordsToOffscreen,
 } satisfies ApiSpec;
 
 export const contentApi = {
   ...sessionToContent,
   ...workerToContent,
+  ...recordsToContent,
 } satisfies ApiSpec;
 
 export const uiApi = {

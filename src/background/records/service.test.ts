@@ -1,0 +1,266 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../shared/logger';
+import type { WriteOutcome } from '../../shared/records/types';
+import type { CallSnapshot } from '../../shared/session/snapshot';
+import { call, snapshot } from '../../test/snapshots';
+import type { ExecutorPorts } from './executor';
+import { createRecords, type GenesysRecordsPort } from './service';
+import { createJobStore } from './store';
+import { LEASE_MS, newJob } from '../../shared/records/queue';
+
+/** A ServiceNow instance behind one tab: the interaction table keyed like the real one. */
+function fakeServiceNow() {
+  const table = new Map<string, Record<string, string>>();
+  const faults: WriteOutcome[] = [];
+  let n = 0;
+  let requests = 0;
+  let tabOpen = true;
+  let loseAnswer = false;
+  const ports: ExecutorPorts = {
+    tabs: () => Promise.resolve(tabOpen ? [{ id: 1, origin: 'https://x', active: true }] : []),
+    send(_tab, message) {
+      requests++;
+      const fault = faults.shift();
+      if (fault) {
+        return Promise.resolve({ ok: true, value: fault });
+      }
+      const { data } = message as {
+        data: { conversationId: string; sysId?: string; fields: Record<string, string> };
+      };
+      let sysId =
+        data.sysId ??
+        [...table].find(([, r]) => r['u_conversation_id'] === data.conversationId)?.[0];
+      if (sysId === undefined) {
+        sysId = (++n).toString(16).padStart(32, '0');
+        table.set(sysId, { number: `INT${String(n)}` });
+      }
+      const record = { ...table.get(sysId), ...data.fields };
+      table.set(sysId, record);
+      if (loseAnswer) {
+        loseAnswer = false;
+        return Promise.reject(new Error('tab closed mid-write'));
+      }
+      const value: WriteOutcome = {
+        ok: true,
+        sysId,
+        number: record['number'] ?? '',
+        instance: 'https://x',
+        created: true,
+      };
+      return Promise.resolve({ ok: true, value });
+    },
+  };
+  return {
+    ports,
+    table,
+    faults,
+    requests: () => requests,
+    setTab: (open: boolean) => (tabOpen = open),
+    loseNextAnswer: () => (loseAnswer = true),
+    records: (id: string) => [...table.values()].filter((r) => r['u_conversation_id'] === id),
+  };
+}
+
+function genesysFake() {
+  const attributes = vi.fn((_id: string, _attrs: Record<string, string>) => Promise.resolve(null));
+  const port: GenesysRecordsPort = {
+    agent: () => Promise.resolve({ userId: 'u1', name: 'Agent One' }),
+    attributes,
+    wrapupCodes: () => Promise.resolve({ required: true, codes: [{ id: 'w1', name: 'Resolved' }] }),
+    wrapup: () => Promise.resolve(null),
+  };
+  return { port, attributes };
+}
+
+function service(sn: ReturnType<typeof fakeServiceNow>, genesys = genesysFake()) {
+  const records = createRecords({
+    store: createJobStore(),
+    instances: () => ['https://x'],
+    executor: sn.ports,
+    genesys: genesys.port,
+    changed: () => undefined,
+    schedule: (at) => void setTimeout(() => void records.pump(), Math.max(0, at - Date.now())),
+    now: () => Date.now(),
+    log: createLogger('test'),
+  });
+  return { records, genesys };
+}
+
+const answered = (id: string, extra: Partial<CallSnapshot> = {}) =>
+  call({
+    conversationId: id,
+    state: 'connected',
+    queue: 'Support',
+    answeredAt: 2_000,
+    mediaConnectedAt: 2_500,
+    ...extra,
+  });
+
+async function settle(): Promise<void> {
+  await vi.runAllTimersAsync();
+}
+
+describe('interaction records queue', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('writes one record per call, writes attributes while live, and updates it to the end', async () => {
+    const sn = fakeServiceNow();
+    const { records, genesys } = service(sn);
+    await records.observe(snapshot({ calls: [call({ conversationId: 'c1' })] }));
+    await settle();
+    await records.observe(snapshot({ calls: [answered('c1', { recordingId: 'rec-1' })] }));
+    await settle();
+    await records.observe(
+      snapshot({
+        calls: [answered('c1', { state: 'ended', endedAt: 9_000, recordingId: 'rec-1' })],
+      }),
+    );
+    await settle();
+    const [record, ...others] = sn.records('c1');
+    expect(others).toHaveLength(0);
+    expect(record).toMatchObject({
+      u_outcome: 'answered',
+      u_recording_id: 'rec-1',
+      u_agent: 'Agent One (u1)',
+    });
+    expect(genesys.attributes).toHaveBeenCalledTimes(1);
+    expect(genesys.attributes.mock.calls[0]?.[1]).toMatchObject({ sn_interaction_number: 'INT1' });
+    const state = await records.state();
+    expect(state.jobs[0]).toMatchObject({
+      status: 'done',
+      attributes: 'done',
+      wrapup: { status: 'needed' },
+    });
+  });
+
+  it('never duplicates when a write happened but its answer was lost', async () => {
+    const sn = fakeServiceNow();
+    const { records } = service(sn);
+    sn.loseNextAnswer();
+    await records.observe(snapshot({ calls: [answered('c2')] }));
+    await settle();
+    expect((await records.state()).jobs[0]?.status).toBe('waiting');
+    await records.tabAppeared();
+    await settle();
+    expect(sn.records('c2')).toHaveLength(1);
+    expect((await records.state()).jobs[0]?.status).toBe('done');
+  });
+
+  it('takes over a write whose worker died (lease ran out) without a second record', async () => {
+    const sn = fakeServiceNow();
+    const store = createJobStore();
+    // The dead worker created the record, then died before storing its answer.
+    sn.table.set('f'.repeat(32), { number: 'INT9', u_conversation_id: 'c9' });
+    await store.update((jobs) => ({
+      jobs: {
+        ...jobs,
+        c9: {
+          ...newJob('c9', Date.now()),
+          fields: { u_conversation_id: 'c9', u_outcome: 'answered' },
+          status: 'writing',
+          leaseUntil: Date.now() + LEASE_MS,
+          writes: 1,
+        },
+      },
+      value: null,
+    }));
+    const { records } = service(sn);
+    await records.pump();
+    expect(sn.requests()).toBe(0); // the lease still holds
+    await settle();
+    expect(sn.records('c9')).toEqual([
+      expect.objectContaining({ number: 'INT9', u_outcome: 'answered' }),
+    ]);
+    expect((await records.state()).jobs[0]?.status).toBe('done');
+  });
+
+  it('resumes from storage after the worker dies mid-write (a new service, same storage)', async () => {
+    const sn = fakeServiceNow();
+    const first = service(sn).records;
+    sn.setTab(false);
+    await first.observe(snapshot({ calls: [answered('c3', { state: 'ended', endedAt: 5 })] }));
+    await settle();
+    expect((await first.state()).jobs[0]?.status).toBe('waiting');
+    sn.setTab(true);
+    const second = service(sn).records; // the worker was restarted
+    await second.tabAppeared();
+    await settle();
+    expect(sn.records('c3')).toHaveLength(1);
+  });
+
+  it('waits out a 429 storm with Retry-After, then writes once, without hammering', async () => {
+    const sn = fakeServiceNow();
+    const { records } = service(sn);
+    for (let i = 0; i < 3; i++) {
+      sn.faults.push({
+        ok: false,
+        code: 'servicenow.rate-limited',
+        message: '429',
+        status: 429,
+        retryAfterMs: 10_000,
+      });
+    }
+    await records.observe(snapshot({ calls: [answered('c4', { state: 'ended', endedAt: 5 })] }));
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(sn.requests()).toBe(2);
+    expect((await records.state()).jobs[0]?.status).toBe('retrying');
+    await settle();
+    expect(sn.records('c4')).toHaveLength(1);
+    expect(sn.requests()).toBe(4);
+  });
+
+  it('stops on 403 with the reason, and writes after the agent retries', async () => {
+    const sn = fakeServiceNow();
+    const { records } = service(sn);
+    sn.faults.push({
+      ok: false,
+      code: 'servicenow.acl-denied',
+      message: 'ACL restricts',
+      status: 403,
+    });
+    await records.observe(
+      snapshot({ calls: [call({ conversationId: 'c5', state: 'declined', endedAt: 5 })] }),
+    );
+    await settle();
+    expect((await records.state()).jobs[0]).toMatchObject({
+      status: 'failed',
+      error: { code: 'servicenow.acl-denied' },
+    });
+    expect(sn.records('c5')).toHaveLength(0);
+    await records.retry('c5');
+    await settle();
+    expect(sn.records('c5')[0]).toMatchObject({
+      u_outcome: 'declined',
+      u_no_recording_reason: 'media-never-connected',
+    });
+  });
+
+  it('does not write attributes after the call ended, and says so', async () => {
+    const sn = fakeServiceNow();
+    const { records, genesys } = service(sn);
+    await records.observe(
+      snapshot({ calls: [call({ conversationId: 'c6', state: 'missed', endedAt: 5 })] }),
+    );
+    await settle();
+    expect(genesys.attributes).not.toHaveBeenCalled();
+    expect((await records.state()).jobs[0]?.attributes).toBe('too-late');
+  });
+
+  it('puts the wrap-up into the record, and refuses to skip a required one', async () => {
+    const sn = fakeServiceNow();
+    const { records } = service(sn);
+    await records.observe(snapshot({ calls: [answered('c7')] }));
+    await records.observe(snapshot({ calls: [answered('c7', { state: 'ended', endedAt: 9 })] }));
+    await settle();
+    await expect(records.wrapup({ conversationId: 'c7', skip: true })).rejects.toThrow(/requires/);
+    await records.wrapup({ conversationId: 'c7', code: 'w1', notes: 'fine' });
+    await settle();
+    expect(sn.records('c7')[0]).toMatchObject({
+      u_wrapup_code: 'w1',
+      u_wrapup_name: 'Resolved',
+      u_wrapup_notes: 'fine',
+    });
+    expect((await records.state()).jobs[0]?.wrapup?.status).toBe('sent');
+  });
+});
