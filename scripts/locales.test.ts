@@ -13,6 +13,7 @@ import { MIC_PERMISSIONS } from '../src/options/audio/media';
 import { AGENT_STATES } from '../src/popup/model';
 import { REGION_KEYS } from '../src/shared/auth/regions';
 import { messageKey } from '../src/shared/i18n';
+import { STATUS_LABELS } from '../src/shared/presence/status';
 import {
   callCommandSchema,
   callSnapshotSchema,
@@ -38,6 +39,7 @@ const DOMAINS: Record<string, readonly string[]> = {
   aliasMissing: SETTING_ALIASES.filter((alias) => alias.ours === null).map((alias) => alias.asked),
   micPermission: MIC_PERMISSIONS,
   agent: AGENT_STATES,
+  presence: STATUS_LABELS,
 };
 
 /** Properties whose string values are message keys, for t(label), t(help), t(titleKey). */

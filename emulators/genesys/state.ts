@@ -61,10 +61,12 @@ export interface PresenceChange {
   userId: string;
   kind: 'presence' | 'routingStatus';
   value: string;
+  /** Set on changes the platform made itself (NOT_RESPONDING after a missed ACD call). */
+  by?: 'platform';
 }
 
 export interface Directory {
-  /** Every presence and routing-status change made over REST. */
+  /** Every presence and routing-status change (over REST, or by the platform: `by`). */
   presenceChanges: PresenceChange[];
   orgs: Map<string, Org>;
   users: Map<string, User>;

@@ -22,6 +22,7 @@ import { sessionHandlers } from './handlers/session';
 import { createUiFeatures } from './handlers/ui-events';
 import { createLifecycle } from './lifecycle';
 import { createWorkerRecords } from './records/wiring';
+import { createWorkerPresence } from './presence/wiring';
 import { ensureOffscreen } from './offscreen-lifecycle';
 import { workerClassifier } from './sender-policy';
 import { SETTINGS_KEY, readSettings } from './settings-store';
@@ -75,6 +76,7 @@ const deps: WorkerDeps = {
 const ui = createUiFeatures(deps, () => auth.signIn(), t);
 const lifecycle = createLifecycle(deps, auth);
 const records = createWorkerRecords(deps);
+const presence = createWorkerPresence(deps, auth, t);
 
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
@@ -82,6 +84,7 @@ const handlers: Handlers<typeof workerApi> = {
   ...contentHandlers(deps),
   ...lifecycle.handlers,
   ...records.handlers,
+  ...presence.handlers,
 };
 
 const receive = createReceiver(
@@ -110,12 +113,19 @@ browser.storage.onChanged.addListener((changes, area) => {
   }
 });
 
-browser.notifications.onButtonClicked.addListener((id, index) => void ui.notifier.buttonClicked(id, index));
+browser.notifications.onButtonClicked.addListener((id, index) => {
+  void ui.notifier.buttonClicked(id, index);
+  void presence.buttonClicked(id, index).catch((error: unknown) => {
+    log.warn('presence action failed', { error: String(error) });
+  });
+});
 browser.notifications.onClicked.addListener((id) => void ui.notifier.clicked(id));
 browser.commands.onCommand.addListener((name) => {
-  void settingsReady.then(() => ui.shortcut(name)).catch((error: unknown) => {
-    log.warn('shortcut failed', { name, error: String(error) });
-  });
+  void settingsReady
+    .then(() => Promise.all([ui.shortcut(name), presence.command(name)]))
+    .catch((error: unknown) => {
+      log.warn('shortcut failed', { name, error: String(error) });
+    });
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {

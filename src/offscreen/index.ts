@@ -18,6 +18,7 @@ import { WebAudioRinger } from './session/ringtone';
 import { SessionSupervisor } from './session/session-supervisor';
 import { createSnapshotPublisher } from './snapshot-publisher';
 import { GenesysSoftphone } from './softphone/genesys-softphone';
+import { watchPresence } from './presence/presence-stream';
 
 const log = createLogger('offscreen');
 const bootId = crypto.randomUUID();
@@ -29,9 +30,16 @@ const publisher = createSnapshotPublisher((snapshot) => toWorker('session.change
 
 const remoteAudio = document.getElementById('remote-audio');
 const ringerElement = document.getElementById('ringer');
-const port = new GenesysSoftphone(
-  remoteAudio instanceof HTMLAudioElement ? { audioElement: remoteAudio } : {},
-);
+const port = new GenesysSoftphone({
+  ...(remoteAudio instanceof HTMLAudioElement ? { audioElement: remoteAudio } : {}),
+  // Live presence for the worker over this document's streaming connection (no polling).
+  onStreaming: (client, userId) =>
+    watchPresence(
+      client,
+      userId,
+      (event) => void toWorker('presence.event', event).catch(() => undefined),
+    ),
+});
 const microphone = new MicrophoneWatch(browserMicrophoneEnv(), (access) => {
   supervisor.setMicrophone(access);
 });

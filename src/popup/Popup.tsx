@@ -11,6 +11,7 @@ import type { createRequester } from '../shared/protocol/messenger';
 import { callCommandSchema, type CallCommand } from '../shared/protocol/schemas';
 import type { SessionSnapshot } from '../shared/session/snapshot';
 import { CallCard } from './CallCard';
+import { PresencePicker } from './PresencePicker';
 import { agentState, connectionView, liveCalls, recentCalls, type Detail } from './model';
 
 export type PageEvent =
@@ -144,6 +145,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           </button>
         ) : null}
       </section>
+
+      {auth?.signedIn ? <PresencePicker t={t} worker={worker} /> : null}
 
       {problem ? (
         <p class="problem" role="alert">

@@ -4,6 +4,7 @@ import type { WorkerApi } from '../shared/protocol/contract';
 import { createRequester } from '../shared/protocol/messenger';
 import { uiReceiver } from '../shared/protocol/ui-receiver';
 import type { PageEvent } from './Popup';
+import { presenceChanged } from './presence-events';
 
 export const toWorker = createRequester<WorkerApi>('worker', (message) =>
   browser.runtime.sendMessage(message),
@@ -18,6 +19,10 @@ export function subscribe(listener: (event: PageEvent) => void): () => void {
     'settings.changed': () => null,
     'auth.changed': () => {
       listener({ type: 'auth.changed' });
+      return null;
+    },
+    'presence.changed': ({ status }) => {
+      presenceChanged(status);
       return null;
     },
   });

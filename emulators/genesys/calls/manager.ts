@@ -5,6 +5,7 @@
  */
 import type { Hub } from '../hub';
 import { newId } from '../ids';
+import { missedAcdCall } from '../rest/routing';
 import { findQueueByName, type User } from '../state';
 import type { XmppConnection } from '../xmpp/connection';
 import * as s from '../xmpp/stanzas';
@@ -296,6 +297,9 @@ export class CallManager {
       const agent = agentOf(conv);
       if (agent && isPending(agent.state)) {
         this.end(conv, 'alert-timeout', { terminate: true, disconnectType: 'timeout' });
+        if (conv.participants.some((p) => p.queueId !== undefined)) {
+          missedAcdCall(this.#hub, user);
+        }
       }
     });
   }

@@ -1,8 +1,13 @@
-/** Presence (presences/purecloud, with a `presence` alias) and routing status, kept simple. */
+/**
+ * Presence (presences/purecloud, with a `presence` alias), presence definitions and routing status.
+ * Setting a presence moves the routing status with it (On Queue → IDLE, otherwise OFF_QUEUE) as a
+ * platform change; both are published on `v2.users.{id}.presence` / `.routingStatus`.
+ */
 import { z } from 'zod';
 import type { Hub } from '../hub';
 import type { User } from '../state';
 import { apiError, ok, type Reply, type Req, type Router } from './http';
+import { setRoutingStatus } from './routing';
 
 const DEFINITIONS = [
   { id: '6a3af858-942f-489d-9700-5f9bcdcdae9b', systemPresence: 'Available' },
@@ -81,6 +86,11 @@ export function registerPresenceRoutes(router: Router, hub: Hub): void {
       message: user.presence.message,
       modifiedDate: user.presence.modifiedDate,
     });
+    // Going on queue makes the agent routable (IDLE); any other presence takes them off queue.
+    const routing = def.systemPresence === 'On Queue' ? 'IDLE' : 'OFF_QUEUE';
+    if (user.routingStatus.status !== routing) {
+      setRoutingStatus(hub, user, routing, 'platform');
+    }
     return ok(presenceJson(user));
   };
   for (const path of ['/users/:id/presences/purecloud', '/users/:id/presence']) {
@@ -101,16 +111,7 @@ export function registerPresenceRoutes(router: Router, hub: Hub): void {
     if (!body.success) {
       return apiError(400, 'bad.request', 'status is required');
     }
-    user.routingStatus = { status: body.data.status, startTime: new Date().toISOString() };
-    hub.dir.presenceChanges.push({
-      at: Date.now(),
-      userId: user.id,
-      kind: 'routingStatus',
-      value: body.data.status,
-    });
-    hub.streaming.publish(`v2.users.${user.id}.routingStatus`, {
-      routingStatus: user.routingStatus,
-    });
+    setRoutingStatus(hub, user, body.data.status, 'client');
     return ok(user.routingStatus);
   };
   router.add('GET', '/users/:id/routingstatus', getRouting);

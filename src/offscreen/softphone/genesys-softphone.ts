@@ -35,6 +35,8 @@ export interface GenesysSoftphoneOptions {
   audioElement?: HTMLAudioElement;
   /** Where the streaming client keeps its backoff memory (sessionStorage by default). */
   storage?: Storage;
+  /** Runs on every connected streaming client (extra topic subscriptions); returns a detach. */
+  onStreaming?: (client: internals.StreamingClient, userId: string | undefined) => () => void;
 }
 
 interface Live {
@@ -166,6 +168,10 @@ export class GenesysSoftphone implements port.SoftphonePort {
       },
     });
     live.detach.push(detach);
+    const extra = this.#options.onStreaming?.(client, internals.userIdOf(live.sdk));
+    if (extra) {
+      live.detach.push(extra);
+    }
   }
 
   async destroy(timeoutMs: number): Promise<void> {

@@ -36,6 +36,11 @@ export interface StreamingClient {
   makeConnectionAttempt(): Promise<void>;
   on(event: string, listener: Listener): unknown;
   off(event: string, listener: Listener): unknown;
+  /** The notifications extension (notifications.js `expose`): topic subscriptions, kept across reconnects. */
+  notifications?: {
+    subscribe(topic: string, handler: (payload: unknown) => void): Promise<unknown>;
+    unsubscribe(topic: string, handler: (payload: unknown) => void): Promise<unknown>;
+  };
   /** The webrtc extension's public face; emits `incomingRtcSession` for offers and re-invites. */
   webrtcSessions?: {
     on(event: string, listener: Listener): unknown;

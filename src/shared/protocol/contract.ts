@@ -11,6 +11,7 @@ import type { ApiSpec } from './spec';
 import { authToWorker } from './messages/auth';
 import { contentToWorker, workerToContent } from './messages/content';
 import { lifecycleToOffscreen, lifecycleToWorker } from './messages/lifecycle';
+import { presenceToUi, presenceToWorker } from './messages/presence';
 import { recordsToContent, recordsToOffscreen, recordsToWorker } from './messages/records';
 import {
   sessionToContent,
@@ -26,6 +27,7 @@ export const workerApi = {
   ...contentToWorker,
   ...lifecycleToWorker,
   ...recordsToWorker,
+  ...presenceToWorker,
 } satisfies ApiSpec;
 
 export const offscreenApi = {
@@ -43,6 +45,7 @@ export const contentApi = {
 export const uiApi = {
   ...sessionToUi,
   ...uiFromWorker,
+  ...presenceToUi,
 } satisfies ApiSpec;
 
 export type WorkerApi = typeof workerApi;

@@ -36,6 +36,7 @@ export const POLICY_FIELDS = [
   'audio.ringVolume',
   'calls.autoAnswer',
   'calls.notifications',
+  'presence.servicenowSync',
 ] as const;
 
 export type PolicyField = (typeof POLICY_FIELDS)[number];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { OrgProfileListSchema, parseProfileList } from '../auth/profile-list';
 import { screenPopConfigSchema } from '../screenpop/rules';
 import { networkProfileSettingSchema } from '../session/network-profile';
+import { SYNC_DIRECTIONS } from '../presence/sync';
 import { instanceSchema } from './instances';
 
 export const SETTINGS_VERSION = 1;
@@ -38,6 +39,14 @@ const callsSchema = z.object({
   notifications: z.boolean().default(true),
 });
 
+/**
+ * Optional mapping of agent presence to ServiceNow, one direction at most: a single choice, so
+ * "both ways" (each side echoing the other, both routing to the agent) cannot be stored.
+ */
+const presenceSchema = z.object({
+  servicenowSync: z.enum(SYNC_DIRECTIONS).default('off'),
+});
+
 export const SECTIONS = {
   genesys: OrgProfileListSchema.default({ profiles: [], activeId: null }).transform(parseProfileList),
   network: networkProfileSettingSchema.default({ kind: 'standard' }),
@@ -45,6 +54,7 @@ export const SECTIONS = {
   screenPop: screenPopConfigSchema.prefault({}),
   audio: audioSchema.prefault({}),
   calls: callsSchema.prefault({}),
+  presence: presenceSchema.prefault({}),
 };
 
 export type SectionName = keyof typeof SECTIONS;

@@ -1,0 +1,41 @@
+/**
+ * The optional, one-directional mapping between Genesys and ServiceNow agent presence. The setting
+ * is a single choice, so both directions at once cannot be configured: that would let each side
+ * echo the other and both route work to the same agent ("double-booking").
+ *
+ *   genesys-to-servicenow: On Queue / Interacting / Not responding → ServiceNow "Available" is NOT
+ *     pushed; ServiceNow follows Genesys only as Away/Offline, so ServiceNow never routes work to an
+ *     agent Genesys is routing calls to.
+ *   servicenow-to-genesys: ServiceNow Available never sets On Queue; it sets Genesys "Available"
+ *     (not routable); ServiceNow Away/Offline set Genesys Away.
+ */
+import type { AgentStatus, SystemPresence } from './status';
+
+export const SYNC_DIRECTIONS = ['off', 'genesys-to-servicenow', 'servicenow-to-genesys'] as const;
+export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
+
+/** ServiceNow agent presence states (Advanced Work Assignment), the ones mapped. */
+export type ServiceNowPresence = 'available' | 'away' | 'offline';
+
+/** What ServiceNow should show for a Genesys status, or undefined to leave it alone. */
+export function servicenowFor(status: Pick<AgentStatus, 'presence'>): ServiceNowPresence {
+  switch (status.presence) {
+    case 'Available':
+      return 'available';
+    case 'Offline':
+      return 'offline';
+    default:
+      // On Queue (Genesys routes calls), Busy, Away, breaks: ServiceNow must not route work.
+      return 'away';
+  }
+}
+
+/** What Genesys should show for a ServiceNow presence; never On Queue. */
+export function genesysFor(presence: ServiceNowPresence): SystemPresence {
+  return presence === 'available' ? 'Available' : 'Away';
+}
+
+/** Whether a change seen on `origin` is pushed to the other side under `direction`. */
+export function pushes(direction: SyncDirection, origin: 'genesys' | 'servicenow'): boolean {
+  return direction === `${origin}-to-${origin === 'genesys' ? 'servicenow' : 'genesys'}`;
+}
