@@ -23,8 +23,7 @@ function sources(dir: string): string[] {
 
 const product = sources(join(ROOT, 'src'))
   .filter(
-    (path) =>
-      !path.includes(`${join('src', 'test')}`) && !path.includes(`${join('softphone', 'browser')}`),
+    (path) => !path.includes(join('src', 'test')) && !path.includes(join('softphone', 'browser')),
   )
   .map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
 

@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { SEED_NUMBERS } from '../emulators/servicenow/index';
 import { findChromium } from '../e2e/support/chromium';
 import {
@@ -26,7 +27,8 @@ import {
 const OUT = 'artifacts/demo';
 const interactive = Boolean(process.env['DISPLAY']) || process.env['HEADED'] === '1';
 const started = Date.now();
-const say = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
+const say = (line: string) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
 
 async function main(): Promise<void> {
   findChromium(); // fails early with the install command when no browser exists
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   await runHeadless(stack, conversationId, tab);
 }
 
-async function runHeadless(stack: Stack, conversationId: string, tab: import('playwright-core').Page) {
+async function runHeadless(stack: Stack, conversationId: string, tab: Page) {
   mkdirSync(OUT, { recursive: true });
   await tab.screenshot({ path: `${OUT}/1-ringing.png` });
   const answeredAt = Date.now();
@@ -89,7 +91,9 @@ async function runHeadless(stack: Stack, conversationId: string, tab: import('pl
     },
     15_000,
   );
-  say(`audio both ways: the customer hears the agent (${String(media.hearsAgent)}), the agent is sent audio (${String(media.agentShouldHear)})`);
+  say(
+    `audio both ways: the customer hears the agent (${String(media.hearsAgent)}), the agent is sent audio (${String(media.agentShouldHear)})`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 1500));
   await tab.screenshot({ path: `${OUT}/2-on-call.png` });
   await stack.toWorker('call.command', { type: 'hangup', conversationId });

@@ -23,7 +23,7 @@ isolated() {
   fi
 }
 
-step npx eslint --max-warnings=0 .
+step npx eslint .
 step npx tsc --noEmit -p .
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 step npx vite build --logLevel warn

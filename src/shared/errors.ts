@@ -24,10 +24,8 @@ export class AppError extends Error {
     }
     const message = error instanceof Error ? error.message : String(error);
     // Other coded errors (AuthError, ServiceNowError, …) keep their code across the boundary.
-    const code =
-      error instanceof Error && typeof (error as { code?: unknown }).code === 'string'
-        ? (error as { code: string }).code
-        : fallbackCode;
+    const candidate = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+    const code = typeof candidate === 'string' ? candidate : fallbackCode;
     return new AppError(code, message, { cause: error });
   }
 }
