@@ -82,13 +82,28 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Stack
     const patch = options.patch ?? ((s) => s);
     await configure(stack, (s) => patch({ ...s, network: { kind: profile } }));
     if (options.signIn !== false) {
-      await signIn(stack, options.agent ?? 'agent1');
+      await signInSettled(stack, options.agent ?? 'agent1');
       await waitConnected(stack, 0, 30_000);
     }
     return stack;
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** Signs in; when the worker has not yet applied the just-saved profile, tries again shortly. */
+async function signInSettled(stack: Stack, agent: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await signIn(stack, agent);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('profile')) {
+        throw error;
+      }
+      await sleep(500);
+    }
   }
 }
 

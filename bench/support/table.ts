@@ -33,6 +33,19 @@ const verdict = (f: Figure): string => {
   return f.pass ? 'PASS' : 'FAIL';
 };
 
+/** The number the target was checked against, e.g. "p99 181 ms" or "ratio p95 2.10". */
+function checked(f: Figure): string {
+  const stat = f.target?.stat;
+  if (!stat || f.status !== 'ok') {
+    return '';
+  }
+  if (stat === 'ratioMedian' || stat === 'ratioP95') {
+    const v = f.comparison?.[stat];
+    return v === undefined ? '' : `${v.toFixed(2)}×`;
+  }
+  return f.summary ? formatValue(f.summary[stat], f.unit) : '';
+}
+
 export function rows(figures: readonly Figure[]): string[][] {
   const header = [
     'id',
@@ -63,6 +76,7 @@ export function rows(figures: readonly Figure[]): string[][] {
         : '',
       c ? `${c.ratioMedian.toFixed(2)} / ${c.ratioP95.toFixed(2)}` : '',
       f.target?.text ?? '',
+      checked(f),
       verdict(f),
     ];
   });
