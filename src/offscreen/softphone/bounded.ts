@@ -17,7 +17,7 @@ export function bounded<T>(promise: Promise<T>, ms: number, what: string): Promi
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });

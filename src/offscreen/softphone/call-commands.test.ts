@@ -73,7 +73,9 @@ describe('answer and decline', () => {
     ['it was cancelled', (s: ReturnType<typeof setup>) => s.registry.noteEnded('c1')],
   ])('refuses with not-pending when %s', async (_name, change) => {
     const s = setup();
-    if (_name !== 'never proposed') s.alert('c1');
+    if (_name !== 'never proposed') {
+      s.alert('c1');
+    }
     change(s);
     await expect(s.commands.answer('c1')).rejects.toMatchObject({
       reason: 'not-pending',

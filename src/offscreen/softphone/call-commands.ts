@@ -54,7 +54,9 @@ export class CallCommands {
   }
 
   #requireCall(conversationId: string): void {
-    if (findMediaSession(this.sdk, conversationId) === undefined) throw noCall(conversationId);
+    if (findMediaSession(this.sdk, conversationId) === undefined) {
+      throw noCall(conversationId);
+    }
   }
 
   async answer(conversationId: string): Promise<void> {
@@ -78,14 +80,18 @@ export class CallCommands {
   }
 
   async hangUp(conversationId: string): Promise<void> {
-    if (this.registry.isAwaitingAnswer(conversationId)) return this.decline(conversationId);
+    if (this.registry.isAwaitingAnswer(conversationId)) {
+      return this.decline(conversationId);
+    }
     this.#requireCall(conversationId);
     this.registry.noteLocal(conversationId, 'hangup');
     try {
       await bounded(this.sdk.endSession({ conversationId }), HANGUP_TIMEOUT_MS, 'Hang-up');
     } catch (error) {
       const session = findMediaSession(this.sdk, conversationId);
-      if (session === undefined) throw toSoftphoneError(error);
+      if (session === undefined) {
+        throw toSoftphoneError(error);
+      }
       await settleWithin(this.sdk.forceTerminateSession(session.id), 3_000);
     }
   }
@@ -102,9 +108,13 @@ export class CallCommands {
 
   async #participantId(conversationId: string): Promise<string> {
     const known = this.registry.participantId(conversationId);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      return known;
+    }
     const userId = userIdOf(this.sdk);
-    if (userId === undefined) throw notStarted();
+    if (userId === undefined) {
+      throw notStarted();
+    }
     return rest.lookupParticipantId(this.request, conversationId, userId);
   }
 

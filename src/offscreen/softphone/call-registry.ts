@@ -41,8 +41,12 @@ export class CallRegistry {
 
   #evict(): void {
     for (const [id, entry] of this.#entries) {
-      if (this.#entries.size <= MAX_ENTRIES) return;
-      if (entry.ended || (!entry.pending && !entry.started)) this.#entries.delete(id);
+      if (this.#entries.size <= MAX_ENTRIES) {
+        return;
+      }
+      if (entry.ended || (!entry.pending && !entry.started)) {
+        this.#entries.delete(id);
+      }
     }
   }
 
@@ -50,12 +54,16 @@ export class CallRegistry {
   noteFields(fields: CallFields, participantId?: string): void {
     const entry = this.#entry(fields.conversationId);
     entry.fields = { ...entry.fields, ...fields };
-    if (participantId !== undefined) entry.participantId = participantId;
+    if (participantId !== undefined) {
+      entry.participantId = participantId;
+    }
   }
 
   notePending(conversationId: string): void {
     const entry = this.#entry(conversationId);
-    if (!entry.started && !entry.ended) entry.pending = true;
+    if (!entry.started && !entry.ended) {
+      entry.pending = true;
+    }
   }
 
   noteDialed(conversationId: string): void {
@@ -64,8 +72,11 @@ export class CallRegistry {
 
   noteLocal(conversationId: string, action: LocalAction | undefined): void {
     const entry = this.#entry(conversationId);
-    if (action === undefined) delete entry.local;
-    else entry.local = action;
+    if (action === undefined) {
+      delete entry.local;
+    } else {
+      entry.local = action;
+    }
   }
 
   noteStarted(conversationId: string): void {
@@ -97,7 +108,9 @@ export class CallRegistry {
   /** Still alerting here: a propose we have not acted on, and no platform state saying otherwise. */
   isPending(conversationId: string): boolean {
     const entry = this.#entries.get(conversationId);
-    if (entry === undefined || !entry.pending || entry.ended) return false;
+    if (entry === undefined || !entry.pending || entry.ended) {
+      return false;
+    }
     const state = entry.fields.state;
     return state === undefined || isPendingCallState(state);
   }

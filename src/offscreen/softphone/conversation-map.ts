@@ -60,7 +60,9 @@ function directionOf(value: string | undefined): CallDirection | undefined {
 
 /** 'tel:+15550001' → '+15550001'; other addresses are kept as they are. */
 export function displayAddress(address: string | undefined): string | undefined {
-  if (address === undefined || address === '') return undefined;
+  if (address === undefined || address === '') {
+    return undefined;
+  }
   return address.replace(/^(tel|sip):/i, '');
 }
 
@@ -72,11 +74,15 @@ function defined<T extends object>(value: { [K in keyof T]?: T[K] | undefined })
 /** Maps a raw conversation notification body; null when it is not one or lacks our participant. */
 export function mapRawConversation(body: unknown, userId: string): RawConversation | null {
   const parsed = conversationSchema.safeParse(body);
-  if (!parsed.success) return null;
+  if (!parsed.success) {
+    return null;
+  }
   const { id, participants } = parsed.data;
   const mine = participants.filter((p) => p.userId === userId);
   const user = pickLast(mine, (p) => (p.calls ?? []).some((c) => !ENDED.has(c.state ?? '')));
-  if (user === undefined) return null;
+  if (user === undefined) {
+    return null;
+  }
   const calls = user.calls ?? [];
   const call: Call | undefined = pickLast(calls, (c) => !ENDED.has(c.state ?? ''));
   const remote: Participant | undefined =
@@ -111,7 +117,9 @@ const sdkStateSchema = z.object({
 /** Maps one entry of the SDK's `conversationUpdate.current`; null when it is not usable. */
 export function mapSdkConversationState(entry: unknown): CallFields | null {
   const parsed = sdkStateSchema.safeParse(entry);
-  if (!parsed.success) return null;
+  if (!parsed.success) {
+    return null;
+  }
   const call = parsed.data.mostRecentCallState;
   return defined<CallFields>({
     conversationId: parsed.data.conversationId,

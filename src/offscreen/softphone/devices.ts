@@ -55,14 +55,18 @@ export async function switchDevices(
   { microphoneId, speakerId }: DeviceSelection,
 ): Promise<void> {
   await sdkCall(async () => {
-    if (speakerId !== undefined) await output.setSinkId(speakerId);
+    if (speakerId !== undefined) {
+      await output.setSinkId(speakerId);
+    }
     await sdk.updateDefaultDevices({
       ...(microphoneId !== undefined && { audioDeviceId: microphoneId }),
       ...(speakerId !== undefined && { outputDeviceId: speakerId }),
       updateActiveSessions: true,
     });
   });
-  if (microphoneId === undefined) return;
+  if (microphoneId === undefined) {
+    return;
+  }
   const live = mediaSessionsOf(sdk).filter(
     (s) => s.state === 'active' && s.peerConnection.connectionState !== 'closed',
   );

@@ -23,7 +23,9 @@ export class MediaWatch {
 
   #report(session: MediaSession): void {
     const state = session.peerConnection.connectionState;
-    if (session.conversationId === undefined || !KNOWN.has(state)) return;
+    if (session.conversationId === undefined || !KNOWN.has(state)) {
+      return;
+    }
     this.#emit({
       type: 'call-media',
       conversationId: session.conversationId,
@@ -37,13 +39,17 @@ export class MediaWatch {
       const pc = session.peerConnection;
       const listener = () => {
         this.#report(session);
-        if (pc.connectionState === 'closed') this.#unwatch(session);
+        if (pc.connectionState === 'closed') {
+          this.#unwatch(session);
+        }
       };
       pc.addEventListener('connectionstatechange', listener);
       this.#watched.set(session, () => pc.removeEventListener('connectionstatechange', listener));
     }
     const state = session.peerConnection.connectionState;
-    if (state !== 'new' && state !== 'closed') this.#report(session);
+    if (state !== 'new' && state !== 'closed') {
+      this.#report(session);
+    }
   }
 
   #unwatch(session: MediaSession): void {
@@ -52,6 +58,8 @@ export class MediaWatch {
   }
 
   clear(): void {
-    for (const session of [...this.#watched.keys()]) this.#unwatch(session);
+    for (const session of [...this.#watched.keys()]) {
+      this.#unwatch(session);
+    }
   }
 }

@@ -36,7 +36,9 @@ async function participants(request: ApiRequest, conversationId: string): Promis
   const parsed = conversationSchema.safeParse(
     await request(conversationPath(conversationId), 'get'),
   );
-  if (!parsed.success) {throw new SoftphoneError('no-call', 'Genesys did not describe the call.');}
+  if (!parsed.success) {
+    throw new SoftphoneError('no-call', 'Genesys did not describe the call.');
+  }
   return parsed.data.participants.filter((p): p is Participant => p !== null);
 }
 

@@ -134,7 +134,9 @@ describe('sessions', () => {
     ['shutdown', 'success', 'shutdown'],
   ] as const)('local %s + condition %s → %s', (local, condition, reason) => {
     const { sdk, registry, events } = wired();
-    if (local !== undefined) registry.noteLocal('c1', local);
+    if (local !== undefined) {
+      registry.noteLocal('c1', local);
+    }
     sdk.emit('sessionEnded', session('c1'), { condition });
     sdk.emit('sessionEnded', session('c1'), { condition });
     expect(events).toEqual([

@@ -16,7 +16,7 @@ export interface SdkEventSource {
 }
 
 export interface WiringContext {
-  emit(event: SoftphoneEvent): void;
+  emit: (event: SoftphoneEvent) => void;
   registry: CallRegistry;
   autoAnswerAllowed: boolean;
   /** Whether the streaming client will reconnect by itself (read at `disconnected`). */
@@ -46,9 +46,15 @@ const FAILURE_CONDITIONS = new Set([
 
 /** Why a call ended, from what this client did to it and the SDK's Jingle condition. */
 export function endReason(local: string | undefined, condition: unknown): CallEndReason {
-  if (local === 'hangup') return 'local-hangup';
-  if (local === 'decline') return 'declined';
-  if (local === 'shutdown') return 'shutdown';
+  if (local === 'hangup') {
+    return 'local-hangup';
+  }
+  if (local === 'decline') {
+    return 'declined';
+  }
+  if (local === 'shutdown') {
+    return 'shutdown';
+  }
   return typeof condition === 'string' && FAILURE_CONDITIONS.has(condition)
     ? 'failed'
     : 'remote-hangup';
@@ -65,12 +71,13 @@ function traceLevel(value: unknown): TraceLevel {
 export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
   const { emit, registry } = ctx;
   let connectedOnce = false;
-  const on = (event: string, listener: (...args: unknown[]) => void) =>
-    sdk.on(event, listener as (...args: never[]) => void);
+  const on = (event: string, listener: (...args: unknown[]) => void) => sdk.on(event, listener);
 
   on('ready', () => emit({ type: 'ready' }));
   on('connected', (info) => {
-    if (!connectedOnce) ctx.onConnected();
+    if (!connectedOnce) {
+      ctx.onConnected();
+    }
     connectedOnce = true;
     emit({ type: 'connected', reconnect: bag(info)['reconnect'] === true });
   });
@@ -93,13 +100,19 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
   });
   on('pendingSession', (pending) => {
     const conversationId = idOf(pending);
-    if (conversationId === undefined || !isSoftphone(bag(pending))) return;
+    if (conversationId === undefined || !isSoftphone(bag(pending))) {
+      return;
+    }
     const autoAnswer = bag(pending)['autoAnswer'] === true;
     registry.notePending(conversationId);
     // A repeated propose for a call already answered or over must not bring it back as ringing.
-    if (!registry.isAwaitingAnswer(conversationId)) return;
+    if (!registry.isAwaitingAnswer(conversationId)) {
+      return;
+    }
     const direction = registry.direction(conversationId) ?? 'inbound';
-    if (autoAnswer && ctx.autoAnswerAllowed) registry.noteLocal(conversationId, 'auto-answer');
+    if (autoAnswer && ctx.autoAnswerAllowed) {
+      registry.noteLocal(conversationId, 'auto-answer');
+    }
     emit({
       type: 'call-alerting',
       call: { ...registry.fields(conversationId), conversationId, direction, autoAnswer },
@@ -110,13 +123,17 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
   });
   on('cancelPendingSession', (info) => {
     const conversationId = idOf(info);
-    if (conversationId === undefined || !registry.isAwaitingAnswer(conversationId)) return;
+    if (conversationId === undefined || !registry.isAwaitingAnswer(conversationId)) {
+      return;
+    }
     registry.noteEnded(conversationId);
     emit({ type: 'call-cancelled', conversationId });
   });
   on('handledPendingSession', (info) => {
     const conversationId = idOf(info);
-    if (conversationId === undefined || !registry.isAwaitingAnswer(conversationId)) return;
+    if (conversationId === undefined || !registry.isAwaitingAnswer(conversationId)) {
+      return;
+    }
     if (registry.local(conversationId) !== undefined) {
       registry.notHandledHere(conversationId);
       return;
@@ -127,9 +144,13 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
   on('sessionStarted', (session) => {
     const s = bag(session);
     const conversationId = idOf(s);
-    if (!isSoftphone(s)) return;
+    if (!isSoftphone(s)) {
+      return;
+    }
     ctx.watchMedia(session as MediaSession);
-    if (conversationId === undefined) return;
+    if (conversationId === undefined) {
+      return;
+    }
     registry.noteStarted(conversationId);
     const direction = registry.direction(conversationId);
     emit({ type: 'call-started', conversationId, ...(direction !== undefined && { direction }) });
@@ -138,7 +159,9 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
     const s = bag(session);
     const conversationId = idOf(s);
     const condition = bag(reason)['condition'];
-    if (conversationId === undefined || !isSoftphone(s)) return;
+    if (conversationId === undefined || !isSoftphone(s)) {
+      return;
+    }
     if (s['sessionReplacedByReinvite'] === true || condition === 'alternative-session') {
       emit({
         type: 'trace',
@@ -147,7 +170,9 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
       });
       return;
     }
-    if (!registry.noteEnded(conversationId)) return;
+    if (!registry.noteEnded(conversationId)) {
+      return;
+    }
     const reason2 = endReason(registry.local(conversationId), condition);
     emit({
       type: 'call-ended',

@@ -66,7 +66,9 @@ class FakeClient extends EventEmitter {
     this.connected = false;
     this.activeStanzaInstance = undefined;
     this.emit('disconnected', { reconnecting: this.autoReconnect });
-    if (!this.autoReconnect) return;
+    if (!this.autoReconnect) {
+      return;
+    }
     const delay = this.hasMadeInitialAttempt ? 2000 : 0;
     this.hasMadeInitialAttempt = true;
     this.connecting = true;

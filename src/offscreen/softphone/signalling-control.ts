@@ -30,12 +30,18 @@ const WS_OPEN = 1;
 
 /** Removes every `sc_connectionData_*` key and the client's pending backoff-reduction timer. */
 export function clearBackoffMemory(storage: Storage | undefined, client?: StreamingClient): number {
-  if (client?.backoffReductionTimer !== undefined) clearTimeout(client.backoffReductionTimer);
-  if (storage === undefined) return 0;
+  if (client?.backoffReductionTimer !== undefined) {
+    clearTimeout(client.backoffReductionTimer);
+  }
+  if (storage === undefined) {
+    return 0;
+  }
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key?.startsWith(BACKOFF_KEY_PREFIX)) keys.push(key);
+    if (key?.startsWith(BACKOFF_KEY_PREFIX)) {
+      keys.push(key);
+    }
   }
   keys.forEach((key) => storage.removeItem(key));
   return keys.length;
@@ -60,13 +66,19 @@ function haltedError(): Error {
 
 export function installConnectGuard(client: StreamingClient): ConnectGuard {
   const existing = guards.get(client);
-  if (existing !== undefined) return existing;
+  if (existing !== undefined) {
+    return existing;
+  }
   const original = client.makeConnectionAttempt.bind(client);
   let inflight: Promise<void> | undefined;
   let halted = false;
   const attempt = (): Promise<void> => {
-    if (halted) return Promise.reject(haltedError());
-    if (client.connected && client.activeStanzaInstance !== undefined) return Promise.resolve();
+    if (halted) {
+      return Promise.reject(haltedError());
+    }
+    if (client.connected && client.activeStanzaInstance !== undefined) {
+      return Promise.resolve();
+    }
     inflight ??= original().finally(() => {
       inflight = undefined;
     });
@@ -112,8 +124,11 @@ export async function reconnectNow(
   const stanza = client.activeStanzaInstance;
   if (stanza !== undefined) {
     client.hasMadeInitialAttempt = false;
-    if (stanza.transport !== undefined) stanza.transport.disconnect(false);
-    else void stanza.disconnect();
+    if (stanza.transport !== undefined) {
+      stanza.transport.disconnect(false);
+    } else {
+      void stanza.disconnect();
+    }
   } else {
     guard.attemptNow().catch(connected.abort);
   }
@@ -137,7 +152,9 @@ export async function pingOnce(
 
 /** Stops every reconnect path and closes the socket; used when destroy() does not finish. */
 export function haltStreaming(client: StreamingClient | undefined): void {
-  if (client === undefined) return;
+  if (client === undefined) {
+    return;
+  }
   client.autoReconnect = false;
   installConnectGuard(client).halt();
   client.activeStanzaInstance?.transport?.disconnect(false);
@@ -159,6 +176,8 @@ export function signallingHealth(
         connectionState: s.peerConnection.connectionState,
       })),
   };
-  if (lastInboundAt !== undefined) health.lastInboundAt = lastInboundAt;
+  if (lastInboundAt !== undefined) {
+    health.lastInboundAt = lastInboundAt;
+  }
   return health;
 }

@@ -33,7 +33,8 @@ export class SoftphoneError extends AppError {
     message: string,
     options: { code?: string; status?: number; cause?: unknown } = {},
   ) {
-    const code = options.code ?? CALL_CODES[reason as CallErrorReason] ?? 'unknown';
+    const code =
+      options.code ?? (CALL_CODES as Partial<Record<string, string>>)[reason] ?? 'unknown';
     super(code, message, { cause: options.cause });
     this.reason = reason;
     this.status = options.status;
@@ -42,7 +43,9 @@ export class SoftphoneError extends AppError {
 
 /** Classifies anything thrown by the SDK, the browser or the network into a SoftphoneError. */
 export function toSoftphoneError(error: unknown): SoftphoneError {
-  if (error instanceof SoftphoneError) return error;
+  if (error instanceof SoftphoneError) {
+    return error;
+  }
   const facts = errorFacts(error);
   const diagnosis = classifyError(error, { source: 'sdk' });
   const reason =

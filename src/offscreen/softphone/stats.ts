@@ -34,7 +34,9 @@ function isAudio(entry: Entry): boolean {
 function selectedPair(byId: Map<string, Entry>, all: Entry[]): Entry | undefined {
   const transport = all.find((e) => e['type'] === 'transport' && str(e, 'selectedCandidatePairId'));
   const viaTransport = byId.get(str(transport, 'selectedCandidatePairId') ?? '');
-  if (viaTransport !== undefined) return viaTransport;
+  if (viaTransport !== undefined) {
+    return viaTransport;
+  }
   const pairs = all.filter((e) => e['type'] === 'candidate-pair');
   return (
     pairs.find((p) => p['selected'] === true) ??
@@ -89,7 +91,9 @@ export function parseStats(entries: Iterable<unknown>, context: StatsContext): M
         : localType === 'relay' || remoteType === 'relay',
   };
   for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) Object.assign(out, { [key]: value });
+    if (value !== undefined) {
+      Object.assign(out, { [key]: value });
+    }
   }
   return out;
 }

@@ -21,11 +21,15 @@ export interface TapContext {
 export function onRawConversation(payload: unknown, userId: string, ctx: TapContext): void {
   const body = (payload as { eventBody?: unknown } | null)?.eventBody;
   const mapped = mapRawConversation(body, userId);
-  if (mapped === null) return;
+  if (mapped === null) {
+    return;
+  }
   const { fields, userParticipantId } = mapped;
   const id = fields.conversationId;
   ctx.registry.noteFields(fields, userParticipantId);
-  if (!ctx.registry.isKnown(id)) return;
+  if (!ctx.registry.isKnown(id)) {
+    return;
+  }
   // The end first, with its reason: a later `disconnected` state alone would read as "missed".
   if (isEndedCallState(fields.state) && ctx.registry.noteEnded(id)) {
     const reason = endReason(ctx.registry.local(id), undefined);
@@ -40,14 +44,20 @@ export function tapStreaming(
   ctx: TapContext,
 ): () => void {
   const onRaw = (direction: unknown) => {
-    if (direction === 'incoming') ctx.onInbound(Date.now());
+    if (direction === 'incoming') {
+      ctx.onInbound(Date.now());
+    }
   };
   const onOffer = (session: MediaSession) => {
-    if (session.sessionType === 'softphone') ctx.media.watch(session);
+    if (session.sessionType === 'softphone') {
+      ctx.media.watch(session);
+    }
   };
   const topic = `notify:v2.users.${userId ?? '-'}.conversations`;
   const onConversation = (payload: unknown) => {
-    if (userId !== undefined) onRawConversation(payload, userId, ctx);
+    if (userId !== undefined) {
+      onRawConversation(payload, userId, ctx);
+    }
   };
   client.on('raw', onRaw);
   client.on(topic, onConversation);

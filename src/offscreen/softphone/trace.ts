@@ -25,15 +25,31 @@ function redactText(text: string): string {
 
 /** A bounded, redacted, JSON-ish rendering of any value. Never walks more than it prints. */
 export function preview(value: unknown, budget = MAX_TEXT, depth = 0): string {
-  if (budget <= 0) return '…';
-  if (value === null || value === undefined) return String(value);
+  if (budget <= 0) {
+    return '…';
+  }
+  if (value === null || value === undefined) {
+    return String(value);
+  }
   if (typeof value === 'string') {
     const text = redactText(value);
     return JSON.stringify(text.length > budget ? `${text.slice(0, budget)}…` : text);
   }
-  if (typeof value !== 'object') return String(value);
-  if (value instanceof Error) return JSON.stringify(redactText(`${value.name}: ${value.message}`));
-  if (depth >= 3) return Array.isArray(value) ? '[…]' : '{…}';
+  if (typeof value === 'function') {
+    return '[function]';
+  }
+  if (typeof value === 'symbol') {
+    return value.toString();
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `${value}`;
+  }
+  if (value instanceof Error) {
+    return JSON.stringify(redactText(`${value.name}: ${value.message}`));
+  }
+  if (depth >= 3) {
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
   const parts: string[] = [];
   let used = 2;
   const entries = Array.isArray(value) ? value.entries() : Object.entries(value).values();
@@ -64,7 +80,9 @@ export function formatTrace(message: unknown, details?: unknown): string {
         ? message
         : preview(message, 300);
   const text = redactText(head).slice(0, MAX_TEXT);
-  if (details === undefined || details === null) return text;
+  if (details === undefined || details === null) {
+    return text;
+  }
   return `${text} ${preview(details, MAX_TEXT - text.length)}`;
 }
 
@@ -73,7 +91,9 @@ export function createTraceLogger(
   emit: (level: TraceLevel, message: string) => void,
 ): SdkLogger {
   const at = (level: TraceLevel) => (message: unknown, details?: unknown) => {
-    if (RANK[level] < RANK[minLevel]) return;
+    if (RANK[level] < RANK[minLevel]) {
+      return;
+    }
     emit(level, formatTrace(message, details));
   };
   return {

@@ -129,12 +129,16 @@ export class FakeSoftphone implements SoftphonePort {
   }
 
   #require(): void {
-    if (!this.#started) throw new SoftphoneError('invalid-state', 'The softphone is not started.');
+    if (!this.#started) {
+      throw new SoftphoneError('invalid-state', 'The softphone is not started.');
+    }
   }
 
   #end(conversationId: string): boolean {
     const call = this.#calls.get(conversationId);
-    if (call === undefined || call.phase === 'ended') return false;
+    if (call === undefined || call.phase === 'ended') {
+      return false;
+    }
     call.phase = 'ended';
     return true;
   }
@@ -143,22 +147,28 @@ export class FakeSoftphone implements SoftphonePort {
     conversationId: string,
     reason: 'local-hangup' | 'remote-hangup' | 'declined' | 'shutdown',
   ) {
-    if (this.#end(conversationId)) this.emit({ type: 'call-ended', conversationId, reason });
+    if (this.#end(conversationId)) {
+      this.emit({ type: 'call-ended', conversationId, reason });
+    }
   }
 
   #connect(conversationId: string): void {
     const call = this.#calls.get(conversationId);
-    if (call === undefined) return;
+    if (call === undefined) {
+      return;
+    }
     call.phase = 'live';
     this.emit({ type: 'call-started', conversationId, direction: call.direction });
-    if (this.autoMedia)
+    if (this.autoMedia) {
       this.emit({ type: 'call-media', conversationId, connectionState: 'connected' });
+    }
   }
 
   async start(config: SoftphoneConfig): Promise<void> {
     this.#log('start', config);
-    if (this.#started)
+    if (this.#started) {
       throw new SoftphoneError('invalid-state', 'The softphone is already started.');
+    }
     this.#started = true;
     this.config = config;
     this.accessToken = config.accessToken;
@@ -188,7 +198,9 @@ export class FakeSoftphone implements SoftphonePort {
 
   async destroy(timeoutMs: number): Promise<void> {
     this.#log('destroy', timeoutMs);
-    if (!this.#started) return;
+    if (!this.#started) {
+      return;
+    }
     this.#started = false;
     this.#connected = false;
     this.#abortStart?.(
@@ -197,9 +209,13 @@ export class FakeSoftphone implements SoftphonePort {
     this.#abortStart = undefined;
     const hang = this.#hangDestroy;
     this.#hangDestroy = false;
-    if (hang) await new Promise((resolve) => setTimeout(resolve, timeoutMs));
+    if (hang) {
+      await new Promise((resolve) => setTimeout(resolve, timeoutMs));
+    }
     for (const [id, call] of this.#calls) {
-      if (call.phase !== 'ended') this.#endWith(id, 'shutdown');
+      if (call.phase !== 'ended') {
+        this.#endWith(id, 'shutdown');
+      }
     }
     this.#calls.clear();
   }
@@ -211,7 +227,9 @@ export class FakeSoftphone implements SoftphonePort {
 
   setAccessToken(token: string): void {
     this.#log('setAccessToken', token);
-    if (this.#started) this.accessToken = token;
+    if (this.#started) {
+      this.accessToken = token;
+    }
   }
 
   async answer(conversationId: string): Promise<void> {
@@ -314,8 +332,12 @@ export class FakeSoftphone implements SoftphonePort {
     this.#log('getMediaStats', conversationId);
     this.#require();
     const scripted = this.#stats.get(conversationId);
-    if (scripted !== undefined) return scripted;
-    if (this.#calls.get(conversationId)?.phase !== 'live') return null;
+    if (scripted !== undefined) {
+      return scripted;
+    }
+    if (this.#calls.get(conversationId)?.phase !== 'live') {
+      return null;
+    }
     return {
       conversationId,
       at: Date.now(),
@@ -348,7 +370,9 @@ export class FakeSoftphone implements SoftphonePort {
     this.#log('probe', timeoutMs);
     this.#require();
     const result = this.#probe;
-    if (result !== 'timeout') return result;
+    if (result !== 'timeout') {
+      return result;
+    }
     await new Promise((resolve) => setTimeout(resolve, timeoutMs));
     throw new SoftphoneError('timeout', `XMPP ping did not finish within ${timeoutMs} ms`);
   }
@@ -359,7 +383,9 @@ export class FakeSoftphone implements SoftphonePort {
     const error = this.#nextReconnectError;
     this.#nextReconnectError = undefined;
     this.emitDisconnected({ reconnecting: true });
-    if (error !== undefined) throw error;
+    if (error !== undefined) {
+      throw error;
+    }
     this.emitConnected({ reconnect: true });
   }
 

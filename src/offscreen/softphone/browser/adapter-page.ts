@@ -18,7 +18,9 @@ const events: CheckWindow['check']['events'] = [];
 const traces: string[] = [];
 softphone.subscribe((event) => {
   if (event.type === 'trace') {
-    if (event.level !== 'debug') traces.push(`${event.level} ${event.message}`.slice(0, 300));
+    if (event.level !== 'debug') {
+      traces.push(`${event.level} ${event.message}`.slice(0, 300));
+    }
   } else {
     events.push({ t: Date.now(), event });
   }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { launchChromium } from '../../../../e2e/support/chromium';
 import { startGenesysEmulator } from '../../../../emulators/genesys/server';
 import type { SoftphoneEvent } from '../softphone-port';
+import type { CheckWindow } from './adapter-page';
 import { buildAndServe, CheckPage, sleep, waitRising } from './support';
 
 const is =
@@ -87,7 +88,7 @@ async function main(): Promise<Record<string, unknown>> {
     from = (await page.events()).length;
     const before = await bytesIn();
     const reconnect = await page.page.evaluate(async () => {
-      const { softphone } = (window as unknown as import('./adapter-page').CheckWindow).check;
+      const { softphone } = (window as unknown as CheckWindow).check;
       const start = performance.now();
       await softphone.reconnectSignalling(10_000);
       return performance.now() - start;

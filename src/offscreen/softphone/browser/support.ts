@@ -55,7 +55,10 @@ export async function buildAndServe(): Promise<ServedPage> {
   };
 }
 
-export type Timed = { t: number; event: SoftphoneEvent };
+export interface Timed {
+  t: number;
+  event: SoftphoneEvent;
+}
 
 export class CheckPage {
   constructor(readonly page: Page) {}
@@ -96,8 +99,12 @@ export class CheckPage {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = (await this.events()).slice(from).find((e) => match(e.event));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching event within ${timeoutMs} ms`);
+      if (found) {
+        return found;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`no matching event within ${timeoutMs} ms`);
+      }
       await sleep(50);
     }
   }
@@ -117,8 +124,11 @@ export async function waitRising(
   for (;;) {
     await sleep(200);
     const now = await read();
-    if (now - start >= by) return now - start;
-    if (Date.now() > deadline)
+    if (now - start >= by) {
+      return now - start;
+    }
+    if (Date.now() > deadline) {
       throw new Error(`${what} did not rise by ${by} (from ${start} to ${now})`);
+    }
   }
 }
