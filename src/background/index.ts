@@ -75,7 +75,7 @@ const deps: WorkerDeps = {
 
 const ui = createUiFeatures(deps, () => auth.signIn(), t);
 const lifecycle = createLifecycle(deps, auth);
-const records = createWorkerRecords(deps);
+const records = createWorkerRecords(deps, settingsReady);
 const presence = createWorkerPresence(deps, auth, t);
 
 const handlers: Handlers<typeof workerApi> = {
@@ -181,4 +181,4 @@ void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
 void ensureOffscreen();
 void auth.restore().catch((error: unknown) => log.warn('token restore failed', { error: String(error) }));
 lifecycle.start();
-void settingsReady.then(() => records.start());
+records.start();

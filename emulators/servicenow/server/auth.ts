@@ -22,7 +22,9 @@ export function isCrossOriginWrite(req: IncomingMessage): boolean {
     return false;
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+  // Behind the e2e TLS proxy the page is https: the proxy says so in x-forwarded-proto.
+  const scheme = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  if (origin !== undefined && origin !== `${scheme}://${req.headers.host ?? ''}`) {
     return true;
   }
   return req.headers['sec-fetch-site'] === 'cross-site';

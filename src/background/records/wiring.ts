@@ -16,7 +16,8 @@ export const RECORDS_ALARM = 'records.pump';
 /** Chrome runs alarms at most every 30 s; the timer covers shorter waits while alive. */
 const ALARM_MIN_MS = 30_000;
 
-export function createWorkerRecords(deps: WorkerDeps) {
+/** `ready`: settings are loaded (an alarm may start the worker before; instances would be empty). */
+export function createWorkerRecords(deps: WorkerDeps, ready: Promise<unknown>) {
   const log = deps.log.child('records');
   const instances = () => deps.settings().servicenow.instances;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -68,11 +69,11 @@ export function createWorkerRecords(deps: WorkerDeps) {
     handlers: recordsHandlers(records),
     onAlarm(alarm: Alarms.Alarm): void {
       if (alarm.name === RECORDS_ALARM) {
-        void records.pump();
+        void ready.then(() => records.tabAppeared()); // waiting writes try the tabs again too
       }
     },
     start(): void {
-      void records.pump();
+      void ready.then(() => records.pump());
     },
   };
 }
