@@ -1,11 +1,12 @@
 /**
  * `npm run bench` — what agents wait for, measured against the floor and the bare SDK in one run.
  *
- *   tsx bench/run.ts              all benchmarks (about 12 minutes)
+ *   tsx bench/run.ts              all benchmarks (about 7 minutes; under 15 on a loaded machine)
  *   tsx bench/run.ts P3 P4        a subset
- *   tsx bench/run.ts --quick      fewer trials and shorter cases (a smoke run, about 6 minutes)
+ *   tsx bench/run.ts --quick      fewer trials and shorter cases (a smoke run, about 4 minutes)
  *   BENCH_IDLE_MIN=5              idle period of P7 in minutes (default 2)
  *   SKIP_BUILD=1                  measure the existing dist/ instead of building
+ *   BENCH_DIST=path               measure that build (before/after comparisons)
  *
  * The short, millisecond-scale benchmarks (P6, P1, P2, P5) run one after another on a quiet
  * machine; then the long ones (P3, P4, P7: mostly waiting for timers and outages) run side by

@@ -54,9 +54,10 @@ export function rows(figures: readonly Figure[]): string[][] {
     'median',
     'p95',
     'min–max',
-    'compared with',
-    'ratio med/p95',
+    'compared with (median / p95)',
+    'ratio med / p95',
     'target',
+    'checked',
     '',
   ];
   const body = figures.map((f) => {
