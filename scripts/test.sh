@@ -29,7 +29,7 @@ step npx vitest run --reporter=default --reporter=json --outputFile.json=test-re
 step npx vite build --logLevel warn
 if [ -f emulators/genesys/contract/vitest.config.ts ]; then
   step isolated npx vitest run --config emulators/genesys/contract/vitest.config.ts \
-    --reporter=default --reporter=json --outputFile.json=test-results/contract.json
+    --reporter=default --reporter=json --outputFile.json="$PWD/test-results/contract.json"
 fi
 # The extension's end-to-end tier runs on the host's loopback (every server binds 127.0.0.1):
 # inside a loopback-only namespace Chromium reports navigator.onLine === false to extension pages.
