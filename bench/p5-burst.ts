@@ -1,7 +1,7 @@
 /**
  * P5 — burst: 1,000 conversation events relayed to 10 ServiceNow tabs. A call is answered, then
- * the customer's participant attributes are updated 1,000 times through the emulator's Platform
- * API (each update is a real `v2.users.{id}.conversations` event on the streaming socket). The
+ * the customer's participant attributes are updated 1,000 times, 100 a second, through the
+ * emulator's Platform API (each update is a real `v2.users.{id}.conversations` event on the streaming socket). The
  * softphone turns them into snapshots; the worker relays each one to every ServiceNow tab. A
  * listener in each tab's content-script world records every snapshot it receives (seq, publish
  * time, arrival) — the same messages the content script sees. Reported: events lost (their state
@@ -17,6 +17,8 @@ import { median, quantile } from './support/stats';
 import { sleep } from './support/trials';
 
 const TABS = 10;
+/** Offered rate of the burst: 1,000 updates in 10 s. */
+const RATE_PER_S = 100;
 
 /** [seq, updatedAt (publish, offscreen clock), arrival, burst counter or -1] */
 type Arrival = [number, number, number, number];
@@ -68,7 +70,7 @@ async function answeredCall(stack: Stack): Promise<{ cid: string; customer: stri
   return { cid, customer };
 }
 
-/** Sends `count` attribute updates one after another; returns each one's send time. */
+/** Sends `count` attribute updates at RATE_PER_S, one after another; returns each send time. */
 async function burst(
   stack: Stack,
   cid: string,
@@ -77,7 +79,13 @@ async function burst(
 ): Promise<number[]> {
   const url = `${stack.genesys.url}/api/v2/conversations/calls/${cid}/participants/${customer}/attributes`;
   const sent: number[] = [];
+  const start = preciseNow();
   for (let i = 1; i <= count; i++) {
+    // A fixed offered rate, so runs compare; a late request is followed at once by the next.
+    const wait = start + ((i - 1) * 1000) / RATE_PER_S - preciseNow();
+    if (wait > 1) {
+      await sleep(wait);
+    }
     sent.push(preciseNow());
     const res = await fetch(url, {
       method: 'PATCH',
