@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema';
 import { createWorkerAuth, sessionConfigFor } from './auth-wiring';
 import { authHandlers } from './handlers/auth';
 import { contentHandlers } from './handlers/content';
+import { diagnosticsHandlers } from './handlers/diagnostics';
 import { chromeScriptingPort, syncContentScripts } from './content-scripts';
 import { tabFocusListeners } from './tab-focus';
 import type { WorkerDeps } from './handlers/deps';
@@ -83,6 +84,7 @@ const handlers: Handlers<typeof workerApi> = {
   ...authHandlers(deps, auth),
   ...contentHandlers(deps),
   ...lifecycle.handlers,
+  ...diagnosticsHandlers(deps, { version: appVersion }),
   ...records.handlers,
   ...presence.handlers,
 };

@@ -11,6 +11,7 @@ import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import type { SessionConfig } from '../shared/protocol/schemas';
 import { classifySender, policyFromRuntime } from '../shared/protocol/sender';
+import { createDiagnostics } from './diagnostics';
 import { exposeDiagnostics } from './session/diagnostics-handle';
 import { browserMicrophoneEnv, MicrophoneWatch } from './session/microphone';
 import { isReachable } from './session/reachability';
@@ -48,7 +49,7 @@ const supervisor = new SessionSupervisor({
   log: log.child('session'),
   publish: (view) => {
     publisher
-      .update((snapshot) => ({ ...snapshot, ...view }))
+      .update((snapshot) => ({ ...snapshot, ...diagnostics.decorate(view) }))
       .catch((error: unknown) => {
         log.debug('snapshot not delivered', { error: String(error) });
       });
@@ -72,7 +73,16 @@ function apply(config: SessionConfig | null): void {
   setLogLevel(isLogLevel(level) ? level : 'info');
   supervisor.configure(config);
 }
-const current = () => publisher.update((snapshot) => ({ ...snapshot, ...supervisor.view() }));
+const current = () =>
+  publisher.update((snapshot) => ({ ...snapshot, ...diagnostics.decorate(supervisor.view()) }));
+// Connectivity check, call quality and the support bundle; decorates every published view.
+const diagnostics = createDiagnostics({
+  port,
+  view: () => supervisor.view(),
+  config: () => applied,
+  republish: () => void current().catch(() => undefined),
+  log: log.child('diagnostics'),
+});
 
 /**
  * Boot: the worker answers with the start configuration and the last snapshot. Until then this
@@ -97,7 +107,7 @@ const handlers: Handlers<typeof offscreenApi> = {
   },
   'session.snapshot': async () => {
     await booted;
-    return { ...publisher.current(), ...supervisor.view() };
+    return { ...publisher.current(), ...diagnostics.decorate(supervisor.view()) };
   },
   'session.publish': async () => {
     await booted;
@@ -135,6 +145,7 @@ const handlers: Handlers<typeof offscreenApi> = {
     supervisor.send({ type: 'wake', gapMs });
     return null;
   },
+  ...diagnostics.handlers,
 };
 
 const policy = policyFromRuntime(browser.runtime, () => false);

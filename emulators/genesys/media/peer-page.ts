@@ -20,6 +20,20 @@ function tone() {
   osc.start();
   return dst.stream.getAudioTracks()[0];
 }
+// The agent's audio sent back: Chromium feeds a remote track into Web Audio only while a media
+// element plays it, so a muted element keeps it flowing.
+function echoOf(remote) {
+  audio ??= new AudioContext();
+  void audio.resume();
+  const stream = new MediaStream([remote]);
+  const sink = new Audio();
+  sink.muted = true;
+  sink.srcObject = stream;
+  void sink.play().catch(() => undefined);
+  const dst = audio.createMediaStreamDestination();
+  audio.createMediaStreamSource(stream).connect(dst);
+  return dst.stream.getAudioTracks()[0];
+}
 function gathered(pc, ms) {
   if (pc.iceGatheringState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
@@ -62,7 +76,7 @@ window.emu = {
     const track = tone();
     const sender = pc.addTrack(track, new MediaStream([track]));
     if (echo) {
-      pc.addEventListener('track', (e) => { void sender.replaceTrack(e.track); });
+      pc.addEventListener('track', (e) => { void sender.replaceTrack(echoOf(e.track)); });
     }
     peers.set(id, { pc, track, sender, sending: true, receiveRate: 0, sendRate: 0, last: null });
     await pc.setLocalDescription(await pc.createOffer());

@@ -10,6 +10,9 @@ import GenesysCloudWebrtcSdk, {
   utils,
 } from 'genesys-cloud-webrtc-sdk/dist/es/index.bundle.js';
 import type { ISdkConfig } from 'genesys-cloud-webrtc-sdk';
+import sdkPackage from 'genesys-cloud-webrtc-sdk/package.json' with { type: 'json' };
+import type { RawStat } from '../../shared/diagnostics';
+import type { DiagnosticsAccess, DiscoveredIceServer } from '../diagnostics/access';
 import { bounded, settleWithin } from './bounded';
 import { CallCommands, sdkCall } from './call-commands';
 import { CallRegistry } from './call-registry';
@@ -28,6 +31,9 @@ import { tapStreaming } from './streaming-tap';
 import { createTraceLogger } from './trace';
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
+
+/** The SDK as installed (its bundle's own VERSION is an unreplaced placeholder). */
+const SDK_VERSION: string = sdkPackage.version;
 const RECONNECT_TIMEOUT_MS = 20_000;
 
 export interface GenesysSoftphoneOptions {
@@ -46,10 +52,11 @@ interface Live {
   detach: (() => void)[];
 }
 
-export class GenesysSoftphone implements port.SoftphonePort {
+export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
   readonly #listeners = new Set<(event: port.SoftphoneEvent) => void>();
   readonly #registry = new CallRegistry();
   readonly #options: GenesysSoftphoneOptions;
+  readonly sdkVersion = SDK_VERSION;
   #live: Live | undefined;
   #generation = 0;
   #lastInboundAt: number | undefined;
@@ -266,6 +273,33 @@ export class GenesysSoftphone implements port.SoftphonePort {
     const userId = internals.userIdOf(sdk);
     if (userId === undefined) throw notStarted();
     return sdkCall(() => work(this.#request(sdk), userId));
+  }
+
+  /** For diagnostics: the discovered ICE servers, asked again first when `refresh` (bounded). */
+  async iceServers(refresh: boolean, timeoutMs: number): Promise<DiscoveredIceServer[]> {
+    const { sdk } = this.#require();
+    if (refresh) {
+      const asked = internals.refreshIceServers(sdk);
+      if (asked === undefined) {
+        throw notStarted();
+      }
+      await bounded(asked, timeoutMs, 'ICE server discovery');
+    }
+    return internals.discoveredIceServers(sdk).map((server) => ({
+      urls: Array.isArray(server.urls) ? [...server.urls] : [server.urls],
+      ...(server.username !== undefined && { username: server.username }),
+      ...(server.credential !== undefined && { credential: server.credential }),
+    }));
+  }
+
+  /** For diagnostics: the call's raw getStats() entries (quality and the selected ICE pair). */
+  async rawStats(conversationId: string): Promise<RawStat[] | null> {
+    const session = internals.findMediaSession(this.#require().sdk, conversationId);
+    if (session === undefined) {
+      return null;
+    }
+    const report = await sdkCall(() => session.peerConnection.getStats());
+    return [...report.values()] as RawStat[];
   }
 
   health(): port.SignallingHealth {

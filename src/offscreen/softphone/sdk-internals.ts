@@ -22,6 +22,20 @@ export interface StanzaInstance {
 
 type Listener = (...args: never[]) => void;
 
+/** One entry of the webrtc extension's `iceServers` (set by XEP-0215 discovery, webrtc.js). */
+export interface DiscoveredServer {
+  type?: string;
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/** The webrtc extension behind `webrtcSessions` (webrtc.js): discovered servers and a refresh. */
+interface WebrtcSessionsPrivate {
+  iceServers?: DiscoveredServer[];
+  refreshIceServers?(): Promise<unknown>;
+}
+
 /** genesys-cloud-streaming-client `Client` (client.js). */
 export interface StreamingClient {
   connected: boolean;
@@ -41,6 +55,7 @@ export interface StreamingClient {
     subscribe(topic: string, handler: (payload: unknown) => void): Promise<unknown>;
     unsubscribe(topic: string, handler: (payload: unknown) => void): Promise<unknown>;
   };
+  _webrtcSessions?: WebrtcSessionsPrivate;
   /** The webrtc extension's public face; emits `incomingRtcSession` for offers and re-invites. */
   webrtcSessions?: {
     on(event: string, listener: Listener): unknown;
@@ -115,4 +130,15 @@ export function hasPendingSession(sdk: object, conversationId: string): boolean 
     manager !== undefined &&
     manager.getPendingSession({ conversationId, sessionType: 'softphone' }) !== undefined
   );
+}
+
+/** The STUN/TURN servers the streaming client discovered (credentials included: keep them here). */
+export function discoveredIceServers(sdk: object): DiscoveredServer[] {
+  return streamingClientOf(sdk)?._webrtcSessions?.iceServers ?? [];
+}
+
+/** Asks Genesys Cloud for the ICE servers again (XEP-0215); undefined without a stream. */
+export function refreshIceServers(sdk: object): Promise<unknown> | undefined {
+  const sessions = streamingClientOf(sdk)?._webrtcSessions;
+  return sessions?.refreshIceServers?.();
 }

@@ -10,6 +10,7 @@
 import type { ApiSpec } from './spec';
 import { authToWorker } from './messages/auth';
 import { contentToWorker, workerToContent } from './messages/content';
+import { diagnosticsToOffscreen, diagnosticsToWorker } from './messages/diagnostics';
 import { lifecycleToOffscreen, lifecycleToWorker } from './messages/lifecycle';
 import { presenceToUi, presenceToWorker } from './messages/presence';
 import { recordsToContent, recordsToOffscreen, recordsToWorker } from './messages/records';
@@ -26,6 +27,7 @@ export const workerApi = {
   ...authToWorker,
   ...contentToWorker,
   ...lifecycleToWorker,
+  ...diagnosticsToWorker,
   ...recordsToWorker,
   ...presenceToWorker,
 } satisfies ApiSpec;
@@ -33,6 +35,7 @@ export const workerApi = {
 export const offscreenApi = {
   ...sessionToOffscreen,
   ...lifecycleToOffscreen,
+  ...diagnosticsToOffscreen,
   ...recordsToOffscreen,
 } satisfies ApiSpec;
 

@@ -9,6 +9,20 @@ const text = (max: number) => z.string().max(max);
 const epoch = z.number().int().nonnegative();
 const errorSchema = z.object({ code: text(64), message: text(1000) });
 
+const measure = z.number().nonnegative().max(1_000_000).nullable();
+
+export const callQualitySchema = z.object({
+  at: epoch,
+  mos: z.number().min(1).max(5).nullable(),
+  level: z.enum(['good', 'fair', 'poor']).nullable(),
+  lossPct: z.number().min(0).max(100).nullable(),
+  jitterMs: measure,
+  rttMs: measure,
+  codec: text(64).nullable(),
+  path: z.enum(['relay', 'direct']).nullable(),
+  warning: z.enum(['loss', 'jitter', 'latency', 'unknown']).nullable(),
+});
+
 export const callSnapshotSchema = z.object({
   conversationId: text(128).min(1),
   direction: z.enum(['inbound', 'outbound']),
@@ -25,6 +39,7 @@ export const callSnapshotSchema = z.object({
   attributesTruncated: z.boolean(),
   recordingId: text(128).exactOptional(),
   error: errorSchema.exactOptional(),
+  quality: callQualitySchema.exactOptional(),
 });
 
 export const sessionSnapshotSchema = z.object({

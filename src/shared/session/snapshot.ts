@@ -41,6 +41,22 @@ export type CallState =
   | 'declined'
   | 'failed';
 
+/** The latest call-quality sample (offscreen getStats every 1–2 s, published every few seconds). */
+export interface CallQualitySummary {
+  /** Epoch ms of the sample. */
+  at: number;
+  /** E-model MOS estimate (1–4.5); null while no audio packets arrive. */
+  mos: number | null;
+  level: 'good' | 'fair' | 'poor' | null;
+  lossPct: number | null;
+  jitterMs: number | null;
+  rttMs: number | null;
+  codec: string | null;
+  path: 'relay' | 'direct' | null;
+  /** The confirmed degradation the agent is warned about, or null while quality holds. */
+  warning: 'loss' | 'jitter' | 'latency' | 'unknown' | null;
+}
+
 export interface CallSnapshot {
   conversationId: string;
   direction: 'inbound' | 'outbound';
@@ -60,6 +76,7 @@ export interface CallSnapshot {
   attributesTruncated: boolean;
   recordingId?: string;
   error?: SnapshotError;
+  quality?: CallQualitySummary;
 }
 
 export interface SessionSnapshot {
