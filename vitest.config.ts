@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers of fast tests (the browser tier lives in e2e/ and runs under Playwright):
 // - node: pure logic (src/shared), the service worker and the offscreen shell with fakes;
-// - dom: content script, options page and popup in happy-dom;
+// - dom: content script, options, popup, welcome and diagnostics pages in happy-dom;
 // - emulators: the local Genesys Cloud and ServiceNow stand-ins (plain node);
 // - meta: conventions over the whole tree (manifest permissions, import rules, HTML sinks).
 export default defineConfig({
@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['src/{content,options,popup,welcome}/**/*.test.{ts,tsx}'],
+          include: ['src/{content,options,popup,welcome,diagnostics}/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
         },
       },

@@ -159,6 +159,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <header class="topbar">
         <img src="/icons/icon-32.png" alt="" width={28} height={28} />
         <h1>{t('optionsTitle')}</h1>
+        <a href="/src/diagnostics/diagnostics.html">{t('diagnosticsLink')}</a>
       </header>
       <nav class="sidenav" aria-label={t('sections')}>
         <ul>

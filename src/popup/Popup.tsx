@@ -4,6 +4,7 @@
  * follows `session.changed` from the worker.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { agentErrorText } from '../shared/diagnostics/agent-text';
 import { messageKey, type Translate } from '../shared/i18n';
 import type { WorkerApi } from '../shared/protocol/contract';
 import type { AuthState } from '../shared/protocol/messages/auth';
@@ -92,8 +93,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         return t('nextAttemptIn', String(d.seconds));
       case 'attempt':
         return t('attemptNumber', String(d.attempt));
-      case 'error':
-        return d.message;
+      case 'error': {
+        const text = agentErrorText(d, t); // taxonomy code: what happened and what to do
+        return text.remedy === null ? text.message : `${text.message} ${text.remedy}`;
+      }
     }
   };
 
@@ -218,6 +221,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         <button type="button" class="link" onClick={deps.openOptions}>
           {t('openSettings')}
         </button>
+        <a class="link" href="/src/diagnostics/diagnostics.html" target="_blank" rel="noreferrer">
+          {t('diagnosticsLink')}
+        </a>
       </footer>
     </div>
   );

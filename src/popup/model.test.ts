@@ -33,7 +33,7 @@ describe('popup model', () => {
     expect(connectionView(failed, 0)).toEqual({
       tone: 'bad',
       state: 'failed',
-      detail: { kind: 'error', message: 'TURN refused (403)' },
+      detail: { kind: 'error', code: 'x', message: 'TURN refused (403)' },
     });
     expect(connectionView(null, 0)).toEqual({ tone: 'off', state: 'stopped' });
   });

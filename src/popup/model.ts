@@ -25,7 +25,7 @@ export type Detail =
   | { kind: 'recovered'; seconds: string }
   | { kind: 'next-attempt'; seconds: number }
   | { kind: 'attempt'; attempt: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; code: string; message: string };
 
 export interface ConnectionView {
   tone: Tone;
@@ -40,7 +40,7 @@ export function connectionView(snapshot: SessionSnapshot | null, now: number): C
     return { tone: 'off', state: 'stopped' };
   }
   const error: Detail | undefined = connection.error
-    ? { kind: 'error', message: connection.error.message }
+    ? { kind: 'error', code: connection.error.code, message: connection.error.message }
     : undefined;
   switch (connection.state) {
     case 'connected':

@@ -5,6 +5,7 @@
  * rendered as text by Preact (never as HTML).
  */
 import type { ComponentChildren } from 'preact';
+import { localisedError } from '../../shared/diagnostics/error-keys';
 import { messageKey, type Translate } from '../../shared/i18n';
 import type { CallCommand } from '../../shared/protocol/schemas';
 import type { CallSnapshot } from '../../shared/session/snapshot';
@@ -69,6 +70,11 @@ export function ScreenPop({ state, t, onCommand, onOpen, children }: Props) {
         <span class="sb-connection sb-muted" data-state={connection}>
           {t(messageKey('connection', connection))}
         </span>
+        {snapshot?.connection.error ? (
+          <span class="sb-muted" data-code={snapshot.connection.error.code}>
+            {localisedError(snapshot.connection.error, t)}
+          </span>
+        ) : null}
       </div>
     </div>
   );

@@ -73,7 +73,12 @@ export interface RuntimeLike {
 }
 
 export const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
-export const UI_PATH_PREFIXES = ['/src/options/', '/src/popup/', '/src/welcome/'] as const;
+export const UI_PATH_PREFIXES = [
+  '/src/options/',
+  '/src/popup/',
+  '/src/welcome/',
+  '/src/diagnostics/',
+] as const;
 
 export function policyFromRuntime(
   runtime: RuntimeLike,
