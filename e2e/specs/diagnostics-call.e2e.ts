@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, seriousViolations } from '../support/a11y';
 import { snapshot, startSignedIn, waitForCall, type Stack } from '../support/stack';
 import { discover, runCheck, startTurn, type TurnServer } from './diagnostics.helpers';
 
@@ -87,6 +88,11 @@ describe('diagnostics during a call', () => {
     expect(verdict.steps['media']).toBe('ok');
     expect(await page.locator('[data-media]').getAttribute('data-media')).toBe('live-call');
     expect(await page.locator('[data-step="media"]').textContent()).toMatch(/loss \d/);
+  });
+
+  it('has no serious or critical accessibility violations with a verdict and a call shown', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'diagnostics.png');
   });
 
   it('downloads a bundle with what support needs and without the token or the caller', async () => {

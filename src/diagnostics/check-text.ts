@@ -146,7 +146,9 @@ export function metricsText(result: StepResult, t: Translate): string[] {
     }
     case 'stun': {
       const m = result.metrics ?? {};
-      out.push(t('metricSrflx', n(m.srflx ?? 0)));
+      if (m.srflx !== undefined && (m.srflx > 0 || result.status !== 'ok')) {
+        out.push(t('metricSrflx', n(m.srflx)));
+      }
       if (m.gatherMs !== undefined) {
         out.push(t('metricMs', n(m.gatherMs)));
       }

@@ -29,6 +29,7 @@ export async function probeStun(
   const watch = watchPeer(pc, env.now);
   const srflx = () => watch.candidates.filter((c) => c.type === 'srflx');
   let complete: boolean;
+  let settledAt: number;
   try {
     pc.createDataChannel('check');
     await pc.setLocalDescription(await pc.createOffer());
@@ -37,6 +38,7 @@ export async function probeStun(
       STUN_TIMEOUT_MS,
     );
     complete = pc.iceGatheringState === 'complete';
+    settledAt = env.now();
   } finally {
     watch.stop();
     pc.close();
@@ -52,7 +54,9 @@ export async function probeStun(
     metrics: {
       srflx: found.length,
       ...(watch.errorCodes.length > 0 && { errorCodes: [...watch.errorCodes] }),
-      ...(first !== undefined && { gatherMs: Math.round(first.at - started) }),
+      ...((first !== undefined || answered) && {
+        gatherMs: Math.round((first?.at ?? settledAt) - started),
+      }),
     },
     ...(!ok && { error: `No server-reflexive candidate within ${String(STUN_TIMEOUT_MS)} ms` }),
   };
