@@ -89,7 +89,7 @@ export const p1: Bench = {
   id: 'P1',
   title: 'alert → screen pop painted',
   async run(ctx): Promise<Figure[]> {
-    const n = ctx.quick ? 8 : 20;
+    const n = ctx.quick ? 8 : 40;
     const stack = await startBenchStack({ extensionDir: ctx.extensionDir, lookupLatencyMs: 0 });
     const floor = await startFloor();
     try {

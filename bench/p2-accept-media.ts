@@ -51,7 +51,7 @@ export const p2: Bench = {
   id: 'P2',
   title: 'accept → media connected, by lookup latency',
   async run(ctx): Promise<Figure[]> {
-    const rounds = ctx.quick ? 3 : 6;
+    const rounds = ctx.quick ? 3 : 10;
     const stack = await startBenchStack({ extensionDir: ctx.extensionDir, lookupLatencyMs: 0 });
     try {
       const tab = await openWorkspace(stack);
