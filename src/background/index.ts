@@ -84,9 +84,9 @@ const handlers: Handlers<typeof workerApi> = {
   ...authHandlers(deps, auth),
   ...contentHandlers(deps),
   ...lifecycle.handlers,
-  ...diagnosticsHandlers(deps, { version: appVersion }),
   ...records.handlers,
   ...presence.handlers,
+  ...diagnosticsHandlers(deps, { version: appVersion }),
 };
 
 const receive = createReceiver(
@@ -148,12 +148,16 @@ function reconfigureSession(): void {
   void deps
     .sessionConfig()
     .then((config) => (config ? toOffscreen('session.configure', config) : null))
-    .catch((error: unknown) => log.warn('softphone reconfiguration failed', { error: String(error) }));
+    .catch((error: unknown) =>
+      log.warn('softphone reconfiguration failed', { error: String(error) }),
+    );
 }
 
 // Screen pop: which ServiceNow tab pops (last focused), and the content script on custom hosts.
 const tabFocus = tabFocusListeners(async (url) =>
-  settingsReady.then(() => url !== undefined && isUrlOnInstances(url, settings.servicenow.instances)),
+  settingsReady.then(
+    () => url !== undefined && isUrlOnInstances(url, settings.servicenow.instances),
+  ),
 );
 browser.tabs.onActivated.addListener(tabFocus.onActivated);
 browser.tabs.onUpdated.addListener(tabFocus.onUpdated);
@@ -162,7 +166,9 @@ browser.windows.onFocusChanged.addListener(tabFocus.onFocusChanged);
 function syncCustomHosts(): void {
   void settingsReady
     .then(() => syncContentScripts(settings.servicenow.instances, chromeScriptingPort()))
-    .catch((error: unknown) => log.warn('content script registration failed', { error: String(error) }));
+    .catch((error: unknown) =>
+      log.warn('content script registration failed', { error: String(error) }),
+    );
 }
 browser.permissions.onAdded.addListener(syncCustomHosts);
 browser.permissions.onRemoved.addListener(syncCustomHosts);
@@ -181,6 +187,8 @@ browser.runtime.onUpdateAvailable.addListener(lifecycle.onUpdateAvailable);
 
 void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 });
 void ensureOffscreen();
-void auth.restore().catch((error: unknown) => log.warn('token restore failed', { error: String(error) }));
+void auth
+  .restore()
+  .catch((error: unknown) => log.warn('token restore failed', { error: String(error) }));
 lifecycle.start();
 records.start();

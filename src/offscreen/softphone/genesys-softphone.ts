@@ -82,7 +82,9 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
   }
 
   #require(): Live {
-    if (this.#live === undefined) throw notStarted();
+    if (this.#live === undefined) {
+      throw notStarted();
+    }
     return this.#live;
   }
 
@@ -121,7 +123,9 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
     }
     const generation = ++this.#generation;
     const emit = (event: port.SoftphoneEvent) => {
-      if (generation === this.#generation) this.#emit(event);
+      if (generation === this.#generation) {
+        this.#emit(event);
+      }
     };
     const sdk = await sdkCall(
       async () => new GenesysCloudWebrtcSdk(this.#sdkOptions(config, emit)),
@@ -155,7 +159,9 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
       const timeout = config.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
       await bounded(sdk.initialize(), timeout, 'Softphone start');
     } catch (error) {
-      if (this.#live === live) await this.#teardown(live, 5_000);
+      if (this.#live === live) {
+        await this.#teardown(live, 5_000);
+      }
       throw toSoftphoneError(error);
     }
     if (this.#live !== live) {
@@ -165,13 +171,17 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
 
   #tap(live: Live, emit: (e: port.SoftphoneEvent) => void): void {
     const client = internals.streamingClientOf(live.sdk);
-    if (client === undefined) return;
+    if (client === undefined) {
+      return;
+    }
     const detach = tapStreaming(client, internals.userIdOf(live.sdk), {
       registry: this.#registry,
       media: live.media,
       emit,
       onInbound: (at) => {
-        if (this.#live === live) this.#lastInboundAt = at;
+        if (this.#live === live) {
+          this.#lastInboundAt = at;
+        }
       },
     });
     live.detach.push(detach);
@@ -182,7 +192,9 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
   }
 
   async destroy(timeoutMs: number): Promise<void> {
-    if (this.#live !== undefined) await this.#teardown(this.#live, timeoutMs);
+    if (this.#live !== undefined) {
+      await this.#teardown(this.#live, timeoutMs);
+    }
   }
 
   /** Bounded teardown; afterwards nothing of this SDK instance runs or reports any more. */
@@ -211,7 +223,9 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
     live.detach.forEach((detach) => detach());
     live.media.clear();
     this.#registry.clear();
-    if (this.#audio !== undefined) this.#audio.srcObject = null;
+    if (this.#audio !== undefined) {
+      this.#audio.srcObject = null;
+    }
     this.#lastInboundAt = undefined;
     this.#generation++;
   }
@@ -243,7 +257,9 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
 
   async getMediaStats(conversationId: string): Promise<port.MediaStats | null> {
     const session = internals.findMediaSession(this.#require().sdk, conversationId);
-    if (session === undefined) return null;
+    if (session === undefined) {
+      return null;
+    }
     const pc = session.peerConnection;
     const report = await sdkCall(() => pc.getStats());
     return parseStats(report.values(), {
@@ -252,27 +268,6 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
       iceState: pc.iceConnectionState,
       connectionState: pc.connectionState,
     });
-  }
-
-  /** Interaction records: Platform API calls on the conversation's participants. */
-  readonly records: port.ParticipantRecords = {
-    agentOnCall: (id) =>
-      this.#onParticipants((request, user) => records.agentOnCall(request, id, user)),
-    writeAttributes: (id, attributes) =>
-      this.#onParticipants((request, user) =>
-        records.writeAttributes(request, id, user, attributes),
-      ),
-    wrapupCodes: (id) =>
-      this.#onParticipants((request, user) => records.wrapupCodes(request, id, user)),
-    submitWrapup: (id, wrapup) =>
-      this.#onParticipants((request, user) => records.submitWrapup(request, id, user, wrapup)),
-  };
-
-  async #onParticipants<T>(work: (request: ApiRequest, userId: string) => Promise<T>): Promise<T> {
-    const { sdk } = this.#require();
-    const userId = internals.userIdOf(sdk);
-    if (userId === undefined) throw notStarted();
-    return sdkCall(() => work(this.#request(sdk), userId));
   }
 
   /** For diagnostics: the discovered ICE servers, asked again first when `refresh` (bounded). */
@@ -302,9 +297,33 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
     return [...report.values()] as RawStat[];
   }
 
+  /** Interaction records: Platform API calls on the conversation's participants. */
+  readonly records: port.ParticipantRecords = {
+    agentOnCall: (id) =>
+      this.#onParticipants((request, user) => records.agentOnCall(request, id, user)),
+    writeAttributes: (id, attributes) =>
+      this.#onParticipants((request, user) =>
+        records.writeAttributes(request, id, user, attributes),
+      ),
+    wrapupCodes: (id) =>
+      this.#onParticipants((request, user) => records.wrapupCodes(request, id, user)),
+    submitWrapup: (id, wrapup) =>
+      this.#onParticipants((request, user) => records.submitWrapup(request, id, user, wrapup)),
+  };
+
+  async #onParticipants<T>(work: (request: ApiRequest, userId: string) => Promise<T>): Promise<T> {
+    const { sdk } = this.#require();
+    const userId = internals.userIdOf(sdk);
+    if (userId === undefined) {
+      throw notStarted();
+    }
+    return sdkCall(() => work(this.#request(sdk), userId));
+  }
+
   health(): port.SignallingHealth {
-    if (this.#live === undefined)
+    if (this.#live === undefined) {
       return { connected: false, socketOpen: false, peerConnections: [] };
+    }
     const { sdk } = this.#live;
     const sessions = internals
       .mediaSessionsOf(sdk)
@@ -319,7 +338,9 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
 
   async reconnectSignalling(timeoutMs = RECONNECT_TIMEOUT_MS): Promise<void> {
     const client = internals.streamingClientOf(this.#require().sdk);
-    if (client === undefined) throw notStarted();
+    if (client === undefined) {
+      throw notStarted();
+    }
     await sdkCall(() => signalling.reconnectNow(client, { timeoutMs, storage: this.#storage() }));
   }
 

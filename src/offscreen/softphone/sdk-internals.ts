@@ -50,12 +50,12 @@ export interface StreamingClient {
   makeConnectionAttempt(): Promise<void>;
   on(event: string, listener: Listener): unknown;
   off(event: string, listener: Listener): unknown;
+  _webrtcSessions?: WebrtcSessionsPrivate;
   /** The notifications extension (notifications.js `expose`): topic subscriptions, kept across reconnects. */
   notifications?: {
     subscribe(topic: string, handler: (payload: unknown) => void): Promise<unknown>;
     unsubscribe(topic: string, handler: (payload: unknown) => void): Promise<unknown>;
   };
-  _webrtcSessions?: WebrtcSessionsPrivate;
   /** The webrtc extension's public face; emits `incomingRtcSession` for offers and re-invites. */
   webrtcSessions?: {
     on(event: string, listener: Listener): unknown;
@@ -91,7 +91,7 @@ interface SdkPrivate {
   sessionManager?: SessionManager;
 }
 
-const view = (sdk: object): SdkPrivate => sdk as SdkPrivate;
+const view = (sdk: object): SdkPrivate => sdk;
 
 export function streamingClientOf(sdk: object): StreamingClient | undefined {
   return view(sdk)._streamingConnection ?? undefined;
@@ -116,7 +116,9 @@ export function findMediaSession(sdk: object, conversationId: string): MediaSess
   const direct = mediaSessionsOf(sdk).find(
     (s) => s.conversationId === conversationId && s.state !== 'ended',
   );
-  if (direct !== undefined) return direct;
+  if (direct !== undefined) {
+    return direct;
+  }
   const softphone = view(sdk).sessionManager?.sessionHandlers?.find(
     (h) => h.sessionType === 'softphone',
   );
@@ -126,10 +128,7 @@ export function findMediaSession(sdk: object, conversationId: string): MediaSess
 /** Whether the SDK still holds a pending (proposed, unanswered) session for the conversation. */
 export function hasPendingSession(sdk: object, conversationId: string): boolean {
   const manager = view(sdk).sessionManager;
-  return (
-    manager !== undefined &&
-    manager.getPendingSession({ conversationId, sessionType: 'softphone' }) !== undefined
-  );
+  return manager?.getPendingSession({ conversationId, sessionType: 'softphone' }) !== undefined;
 }
 
 /** The STUN/TURN servers the streaming client discovered (credentials included: keep them here). */
