@@ -301,7 +301,13 @@ export class SessionSupervisor {
     if (this.#calls.apply(event, this.#clock.now(), this.#config?.autoAnswer ?? false)) {
       this.#publish.request();
     }
-    ringWhile(this.#ringer, this.#calls.ringing());
+    // The ringer (an AudioContext, ~5 ms) starts after the queued publish: the screen pop and the
+    // notification are not kept waiting for the ringtone.
+    queueMicrotask(() => {
+      if (!this.#closed) {
+        ringWhile(this.#ringer, this.#calls.ringing());
+      }
+    });
     if (event.type === 'call-alerting' && this.#calls.autoAnswers(event.call.conversationId)) {
       const conversationId = event.call.conversationId;
       this.command({ type: 'answer', conversationId }).catch((error: unknown) => {

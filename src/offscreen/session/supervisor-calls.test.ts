@@ -29,9 +29,26 @@ const previous = (calls: SessionSnapshot['calls']): SessionSnapshot => ({
 });
 
 describe('Calls – ringing and answering', () => {
+  it('publishes the ringing call before the ringer starts (the pop is not kept waiting)', async () => {
+    const h = await connected();
+    const order: string[] = [];
+    const published = h.views.length;
+    const ring = h.ringer.ring.bind(h.ringer);
+    h.ringer.ring = () => {
+      order.push(`ring after ${String(h.views.length - published)} publish(es)`);
+      ring();
+    };
+    h.port.emitAlerting({ conversationId: 'c1' });
+    expect(h.ringer.ringing).toBe(false);
+    await h.flush();
+    expect(order).toEqual(['ring after 1 publish(es)']);
+    expect(h.ringer.ringing).toBe(true);
+  });
+
   it('rings on an inbound alert and stops when answered', async () => {
     const h = await connected();
     h.port.emitAlerting({ conversationId: 'c1' });
+    await h.flush();
     expect(h.ringer.ringing).toBe(true);
     await h.supervisor.command({ type: 'answer', conversationId: 'c1' });
     expect(h.ringer.ringing).toBe(false);
@@ -63,9 +80,9 @@ describe('Calls – ringing and answering', () => {
     const h = await connected({ ...CONFIG, calls: { autoAnswer: allowed, ringVolume: 0.5 } });
     expect(h.port.config?.autoAnswerAllowed).toBe(false);
     h.port.emitAlerting({ conversationId: 'c1' }, true);
+    await h.flush();
     expect(h.ringer.ringing).toBe(rings);
     expect(h.ringer.volume).toBe(0.5);
-    await h.flush();
     expect(h.port.calls('answer')).toHaveLength(answers);
     expect(h.last()?.calls[0]?.state).toBe(allowed ? 'connected' : 'alerting');
   });
