@@ -24,7 +24,9 @@ export function authHandlers(deps: WorkerDeps, auth: AuthService): Handlers<type
   return {
     'auth.state': () => authState(deps, auth),
     'auth.signIn': async ({ profileId, prompt }) => {
-      const profiles = deps.settings().genesys;
+      // Read the stored settings, not the worker's copy: a profile saved a moment ago must count
+      // even before the storage change event has refreshed the copy.
+      const profiles = (await readSettings()).settings.genesys;
       const profile = profileId ? findProfile(profiles, profileId) : activeProfile(profiles);
       if (!profile) {
         throw new Error('Choose an organisation profile first');
