@@ -28,6 +28,7 @@ import { ensureOffscreen } from './offscreen-lifecycle';
 import { workerClassifier } from './sender-policy';
 import { SETTINGS_KEY, readSettings } from './settings-store';
 import { notifyPages } from './ui/broadcast';
+import { createTriggers } from './ui/triggers';
 
 const log = createLogger('worker');
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs));
@@ -78,6 +79,16 @@ const ui = createUiFeatures(deps, () => auth.signIn(), t);
 const lifecycle = createLifecycle(deps, auth);
 const records = createWorkerRecords(deps, settingsReady);
 const presence = createWorkerPresence(deps, auth, t);
+// Notification buttons and shortcuts: Chrome's listeners and the ui.trigger message run these.
+const triggers = createTriggers({
+  ready: settingsReady,
+  calls: {
+    buttonClicked: (id, index) => ui.notifier.buttonClicked(id, index),
+    shortcut: (name) => ui.shortcut(name),
+  },
+  presence,
+  log,
+});
 
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
@@ -86,6 +97,7 @@ const handlers: Handlers<typeof workerApi> = {
   ...lifecycle.handlers,
   ...records.handlers,
   ...presence.handlers,
+  ...triggers.handlers,
   ...diagnosticsHandlers(deps, { version: appVersion }),
 };
 
@@ -116,19 +128,10 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 browser.notifications.onButtonClicked.addListener((id, index) => {
-  void ui.notifier.buttonClicked(id, index);
-  void presence.buttonClicked(id, index).catch((error: unknown) => {
-    log.warn('presence action failed', { error: String(error) });
-  });
+  void triggers.onNotificationButton(id, index);
 });
 browser.notifications.onClicked.addListener((id) => void ui.notifier.clicked(id));
-browser.commands.onCommand.addListener((name) => {
-  void settingsReady
-    .then(() => Promise.all([ui.shortcut(name), presence.command(name)]))
-    .catch((error: unknown) => {
-      log.warn('shortcut failed', { name, error: String(error) });
-    });
-});
+browser.commands.onCommand.addListener((name) => void triggers.onCommand(name));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   void auth.handleAlarm(alarm);

@@ -61,7 +61,7 @@ describe('notifier', () => {
     const { notifier, shown, commands } = setup(s);
     await notifier.observe(s, null);
     expect(shown.get('incoming:c1')?.buttons).toEqual(['Answer', 'Decline']);
-    await notifier.buttonClicked('incoming:c1', 0);
+    expect(await notifier.buttonClicked('incoming:c1', 0)).toBe(true);
     expect(commands).toEqual([{ type: 'answer', conversationId: 'c1' }]);
     expect(shown.has('incoming:c1')).toBe(false);
   });
@@ -77,7 +77,7 @@ describe('notifier', () => {
       snapshot({ calls: [{ ...ringing, state: 'missed' }] }),
     );
     shown.set('incoming:c1', { title: '', message: '' });
-    await notifier.buttonClicked('incoming:c1', 0);
+    expect(await notifier.buttonClicked('incoming:c1', 0)).toBe(false);
     expect(commands).toEqual([]);
     expect(shown.size).toBe(0);
   });

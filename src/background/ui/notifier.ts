@@ -42,7 +42,8 @@ export interface Notifier {
   observe(snapshot: SessionSnapshot, previous: SessionSnapshot | null): Promise<void>;
   recheck(): Promise<void>;
   signInNeeded(message: string): Promise<void>;
-  buttonClicked(id: string, index: number): Promise<void>;
+  /** True when the button meant something here (a call command sent, or sign-in started). */
+  buttonClicked(id: string, index: number): Promise<boolean>;
   clicked(id: string): Promise<void>;
 }
 
@@ -107,10 +108,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (id === SIGN_IN_ID) {
         await deps.port.clear(id);
         await deps.signIn();
-        return;
+        return true;
       }
       if (!id.startsWith(INCOMING_PREFIX)) {
-        return;
+        return false;
       }
       const conversationId = id.slice(INCOMING_PREFIX.length);
       const call = (await deps.readSnapshot())?.calls.find(
@@ -118,9 +119,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       );
       await deps.port.clear(id);
       if (!call || !isRinging(call)) {
-        return; // answered elsewhere, withdrawn or missed meanwhile
+        return false; // answered elsewhere, withdrawn or missed meanwhile
       }
       await deps.sendCommand({ type: index === 0 ? 'answer' : 'decline', conversationId });
+      return true;
     },
     async clicked(id) {
       if (id === SIGN_IN_ID) {

@@ -8,7 +8,7 @@
  *   worker ──settings.changed / auth.changed──▶ ui (pages ask again)
  */
 import type { ApiSpec } from './spec';
-import { authToWorker } from './messages/auth';
+import { authToOffscreen, authToWorker } from './messages/auth';
 import { contentToWorker, workerToContent } from './messages/content';
 import { diagnosticsToOffscreen, diagnosticsToWorker } from './messages/diagnostics';
 import { lifecycleToOffscreen, lifecycleToWorker } from './messages/lifecycle';
@@ -20,7 +20,7 @@ import {
   sessionToUi,
   sessionToWorker,
 } from './messages/session';
-import { uiFromWorker } from './messages/ui';
+import { uiFromWorker, uiToWorker } from './messages/ui';
 
 export const workerApi = {
   ...sessionToWorker,
@@ -30,10 +30,12 @@ export const workerApi = {
   ...diagnosticsToWorker,
   ...recordsToWorker,
   ...presenceToWorker,
+  ...uiToWorker,
 } satisfies ApiSpec;
 
 export const offscreenApi = {
   ...sessionToOffscreen,
+  ...authToOffscreen,
   ...lifecycleToOffscreen,
   ...diagnosticsToOffscreen,
   ...recordsToOffscreen,
