@@ -1,8 +1,9 @@
 /**
  * Which ServiceNow tab pops by default: the one the agent looked at last. Per window, the last
  * activated ServiceNow tab is remembered with a time; the focused window's tab wins, then the most
- * recent one elsewhere. State lives in storage.session (a restarted worker still knows), and
- * updates run one at a time so concurrent events never lose each other's writes.
+ * recent one elsewhere. State lives in memory and in storage.session (read only when the memory
+ * is empty, so a restarted worker still knows), and updates run one at a time so concurrent events
+ * never lose each other's writes.
  *
  *   tabs.onActivated / tabs.onUpdated(url) ──▶ noteTabActivated(tab, window)   (ServiceNow only)
  *   windows.onFocusChanged ──▶ noteWindowFocused(window)
@@ -40,9 +41,15 @@ function isFocusState(value: unknown): value is FocusState {
   );
 }
 
+/** undefined: not read from storage yet in this worker's life. */
+let memory: FocusState | undefined;
+
 export async function readFocus(): Promise<FocusState> {
-  const stored: unknown = (await browser.storage.session.get(KEY))[KEY];
-  return isFocusState(stored) ? stored : EMPTY;
+  if (memory === undefined) {
+    const stored: unknown = (await browser.storage.session.get(KEY))[KEY];
+    memory ??= isFocusState(stored) ? stored : EMPTY;
+  }
+  return memory;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -51,6 +58,7 @@ function update(change: (state: FocusState) => FocusState | null): Promise<void>
   const next = queue.then(async () => {
     const changed = change(await readFocus());
     if (changed) {
+      memory = changed;
       await browser.storage.session.set({ [KEY]: changed });
     }
   });

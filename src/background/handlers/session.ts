@@ -3,7 +3,7 @@ import type { Handlers } from '../../shared/protocol/messenger';
 import type { sessionToWorker } from '../../shared/protocol/messages/session';
 import { ensureOffscreen } from '../offscreen-lifecycle';
 import { relaySnapshot } from '../relay';
-import { readSnapshot, storeSnapshot } from '../session-store';
+import { acceptSnapshot, readSnapshot } from '../session-store';
 import type { WorkerDeps } from './deps';
 
 export function sessionHandlers(deps: WorkerDeps): Handlers<typeof sessionToWorker> {
@@ -18,15 +18,18 @@ export function sessionHandlers(deps: WorkerDeps): Handlers<typeof sessionToWork
       return null;
     },
     'session.changed': async (snapshot) => {
-      const previous = await readSnapshot();
-      if (await storeSnapshot(snapshot)) {
-        await relaySnapshot(snapshot, deps.settings().servicenow);
-        for (const observe of deps.snapshotObservers) {
-          try {
-            await observe(snapshot, previous);
-          } catch (error) {
-            deps.log.warn('snapshot observer failed', { error: String(error) });
-          }
+      // The one staleness check (memory; storage only after a worker start). The storage write
+      // runs while the tabs are being sent the snapshot.
+      const accepted = await acceptSnapshot(snapshot);
+      if (!accepted) {
+        return null;
+      }
+      await Promise.all([accepted.stored, relaySnapshot(snapshot, deps.settings().servicenow)]);
+      for (const observe of deps.snapshotObservers) {
+        try {
+          await observe(snapshot, accepted.previous);
+        } catch (error) {
+          deps.log.warn('snapshot observer failed', { error: String(error) });
         }
       }
       return null;
