@@ -3,7 +3,8 @@
  * open extension pages (popup, options). Every ServiceNow tab gets every snapshot (for the chip
  * and the call card); the message tells each tab whether it is the pop target: all tabs, or the
  * one tab-focus.ts picks. Relays run one at a time in seq order, and a snapshot not newer than the
- * last one relayed (remembered in storage.session, so also across a worker restart) is dropped.
+ * last one relayed (remembered in memory) is dropped. Across a worker restart staleness is the
+ * session store's check (session-store.ts), made before a snapshot reaches the relay.
  * A tab without our content script is skipped silently, and a tab that does not answer within
  * SEND_TIMEOUT_MS cannot hold up the relays behind it.
  */
@@ -15,7 +16,6 @@ import { matchPatternFor } from '../shared/settings/instances';
 import type { Settings } from '../shared/settings/schema';
 import { pickPopTarget, type TabInfo } from './tab-focus';
 
-const LAST_SEQ_KEY = 'relay.lastSeq';
 export const SEND_TIMEOUT_MS = 3000;
 
 function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -88,16 +88,19 @@ export interface RelayOutcome {
   skipped: boolean;
 }
 
+const SKIPPED: RelayOutcome = { tabs: 0, delivered: 0, popTab: null, skipped: true };
+/** The highest seq relayed in this worker's life. */
+let lastRelayed = -Infinity;
+
 async function relayNow(
   snapshot: SessionSnapshot,
   settings: RelaySettings,
   ports: RelayPorts,
 ): Promise<RelayOutcome> {
-  const last: unknown = (await browser.storage.session.get(LAST_SEQ_KEY))[LAST_SEQ_KEY];
-  if (typeof last === 'number' && snapshot.seq <= last) {
-    return { tabs: 0, delivered: 0, popTab: null, skipped: true };
+  if (snapshot.seq <= lastRelayed) {
+    return SKIPPED;
   }
-  await browser.storage.session.set({ [LAST_SEQ_KEY]: snapshot.seq });
+  lastRelayed = snapshot.seq;
   const tabs = await serviceNowTabs(settings.instances, ports);
   const popTab = settings.popTarget === 'all' ? null : await ports.pickTarget(tabs);
   const results = await Promise.allSettled(
