@@ -175,6 +175,32 @@ describe('interaction records queue', () => {
     expect((await records.state()).jobs[0]?.status).toBe('done');
   });
 
+  it('at browser start, takes over a write of the last session at once (its tab is gone)', async () => {
+    const sn = fakeServiceNow();
+    const store = createJobStore();
+    await store.update((jobs) => ({
+      jobs: {
+        ...jobs,
+        c8: {
+          ...newJob('c8', Date.now()),
+          fields: { u_conversation_id: 'c8', u_outcome: 'missed' },
+          status: 'writing',
+          leaseUntil: Date.now() + LEASE_MS,
+          writes: 1,
+        },
+      },
+      value: null,
+    }));
+    const { records } = service(sn);
+    await records.pump();
+    expect(sn.requests()).toBe(0); // a worker start alone keeps the lease
+    await records.browserStarted();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sn.records('c8')).toEqual([expect.objectContaining({ u_outcome: 'missed' })]);
+    expect(Date.now()).toBeLessThan(1_000_000 + LEASE_MS);
+    expect((await records.state()).jobs[0]?.status).toBe('done');
+  });
+
   it('resumes from storage after the worker dies mid-write (a new service, same storage)', async () => {
     const sn = fakeServiceNow();
     const first = service(sn).records;

@@ -15,6 +15,7 @@ import {
   newJob,
   nextWakeAt,
   prune,
+  releaseLease,
   retryNow,
   startWrite,
   waitForTab,
@@ -195,6 +196,18 @@ export function createRecords(deps: RecordsDeps) {
     observe,
     pump,
     state,
+    /** The browser (re)started: writes handed to the last session's tabs are due now. */
+    async browserStarted(): Promise<void> {
+      const released = await store.update((jobs) => {
+        const next = mapJobs(jobs, releaseLease, deps.now());
+        const count = Object.values(jobs).filter((j) => j.status === 'writing').length;
+        return { jobs: next, value: count };
+      });
+      if (released > 0) {
+        log.info('write leases of the last browser session ended', { count: released });
+      }
+      void pump();
+    },
     /** A ServiceNow tab is there (it asked for the records): waiting jobs go now. */
     async tabAppeared(): Promise<void> {
       await store.update((jobs) => ({ jobs: mapJobs(jobs, wakeWaiting, deps.now()), value: null }));

@@ -2,7 +2,8 @@
  * Wires the records service into the worker: the durable store, ServiceNow tabs as executors,
  * the offscreen document for the Genesys side, a timer (while the worker lives) plus an alarm
  * (after it was killed) to wake the queue, and the snapshot observer. Starting the worker pumps
- * once, so writes left by a killed worker or a closed browser resume.
+ * once, so writes left by a killed worker or a closed browser resume; a browser start also ends
+ * the leases of writes handed to the last session's (now gone) tabs.
  */
 import browser, { type Alarms } from 'webextension-polyfill';
 import { envelope } from '../../shared/protocol/envelope';
@@ -74,6 +75,10 @@ export function createWorkerRecords(deps: WorkerDeps, ready: Promise<unknown>) {
     },
     start(): void {
       void ready.then(() => records.pump());
+    },
+    /** runtime.onStartup: the browser started, so the last session's write leases are void. */
+    onBrowserStart(): void {
+      void ready.then(() => records.browserStarted());
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   LEASE_MS,
   newJob,
   nextWakeAt,
+  releaseLease,
   retryNow,
   startWrite,
   withFields,
@@ -75,5 +76,16 @@ describe('record queue rules', () => {
     const job = startWrite(withFields(newJob('c1', 0), fields(), 0), 0);
     expect(isDue(job, LEASE_MS - 1)).toBe(false);
     expect(isDue(job, LEASE_MS)).toBe(true);
+  });
+
+  it('ends the leases of the last browser session at browser start, and touches nothing else', () => {
+    const writing = startWrite(withFields(newJob('c1', 0), fields(), 0), 0);
+    expect(isDue(writing, 1_000)).toBe(false);
+    const released = releaseLease(writing, 1_000);
+    expect(released).toMatchObject({ status: 'pending', nextAt: 1_000, writes: 1, attempts: 0 });
+    expect(released.leaseUntil).toBeUndefined();
+    expect(isDue(released, 1_000)).toBe(true);
+    const denied = finishWrite(writing, fields(), { ok: false, code: 'x', message: 'no', status: 403 }, 5);
+    expect(releaseLease(denied, 1_000)).toBe(denied);
   });
 });

@@ -145,6 +145,19 @@ export function isPermanent(outcome: Extract<WriteOutcome, { ok: false }>): bool
   return outcome.status === 403 || outcome.status === 400 || outcome.status === 404;
 }
 
+/**
+ * The browser started: every tab of the last browser session is gone, so no write handed out then
+ * can still finish, and its lease ends now (a killed worker's lease, whose tab may still be
+ * writing, is only ended by time). Not an attempt: nothing failed.
+ */
+export function releaseLease(job: RecordJob, now: number): RecordJob {
+  if (job.status !== 'writing') {
+    return job;
+  }
+  const { leaseUntil: _lease, ...rest } = job;
+  return { ...rest, status: 'pending', nextAt: now, updatedAt: now };
+}
+
 /** No tab could take the write: wait for one (not an attempt, nothing failed). */
 export function waitForTab(job: RecordJob, now: number): RecordJob {
   const { leaseUntil: _lease, ...rest } = job;
