@@ -62,33 +62,58 @@ function isOutcome(value: unknown): value is WriteOutcome {
     : typeof v['code'] === 'string' && typeof v['message'] === 'string';
 }
 
+/**
+ * Hands one message to the first ServiceNow tab whose content script answers it (`accept`), the
+ * focused tab first; `instance` limits it to one origin. A timeout ends the search with
+ * `timedOut`: the tab may still carry the work out, so it is never handed to a second tab. Null
+ * when no tab could take it. Shared by the records writes and the presence write.
+ */
+export async function executeInTab<T>(
+  ports: ExecutorPorts,
+  instances: readonly string[],
+  instance: string | undefined,
+  message: unknown,
+  accept: (value: unknown) => value is T,
+  timedOut: (message: string) => T,
+  timeoutMs = WRITE_TIMEOUT_MS,
+): Promise<T | null> {
+  const tabs = (await ports.tabs(instances))
+    .filter((tab) => instance === undefined || tab.origin === instance)
+    .sort((a, b) => Number(b.active) - Number(a.active));
+  for (const tab of tabs) {
+    let reply: unknown;
+    const sent = ports.send(tab.id, message);
+    try {
+      reply = await within(sent, timeoutMs);
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        return timedOut(error.message);
+      }
+      continue; // no content script here, or it went away: the next tab
+    }
+    const answer = reply as { ok?: unknown; value?: unknown } | undefined;
+    if (answer?.ok === true && accept(answer.value)) {
+      return answer.value;
+    }
+  }
+  return null;
+}
+
 /** Hands one write to the first tab that takes it; null when no tab could. */
-export async function executeWrite(
+export function executeWrite(
   ports: ExecutorPorts,
   instances: readonly string[],
   instance: string | undefined,
   request: WriteRequest,
   timeoutMs = WRITE_TIMEOUT_MS,
 ): Promise<WriteOutcome | null> {
-  const tabs = (await ports.tabs(instances))
-    .filter((tab) => instance === undefined || tab.origin === instance)
-    .sort((a, b) => Number(b.active) - Number(a.active));
-  for (const tab of tabs) {
-    let reply: unknown;
-    const sent = ports.send(tab.id, envelope('content', 'records.write', request));
-    try {
-      reply = await within(sent, timeoutMs);
-    } catch (error) {
-      if (error instanceof TimeoutError) {
-        // The tab took the write and may still finish it: never hand it to a second tab now.
-        return { ok: false, code: 'servicenow.timeout', message: error.message };
-      }
-      continue; // no content script here, or it went away: the next tab
-    }
-    const answer = reply as { ok?: unknown; value?: unknown } | undefined;
-    if (answer?.ok === true && isOutcome(answer.value)) {
-      return answer.value;
-    }
-  }
-  return null;
+  return executeInTab(
+    ports,
+    instances,
+    instance,
+    envelope('content', 'records.write', request),
+    isOutcome,
+    (message): WriteOutcome => ({ ok: false, code: 'servicenow.timeout', message }),
+    timeoutMs,
+  );
 }
