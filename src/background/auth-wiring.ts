@@ -12,6 +12,16 @@ import { createChromeAlarms } from './auth/alarms';
 import { createAuthService, type AuthService, type TokenChange } from './auth/auth-service';
 import { createChromeIdentity } from './auth/identity';
 import { createChromeTokenStore } from './auth/token-store';
+import { createLeaveSession } from './auth/leave-session';
+import { createWorkerOrgSwitch } from './auth/org-switch-wiring';
+import { createSwitchProgress } from './auth/switch-progress';
+import type { SessionControls } from './handlers/auth';
+import type { WorkerDeps } from './handlers/deps';
+import { readSettings, saveSettings } from './settings-store';
+import { notifyPages } from './ui/broadcast';
+
+/** storage.session keys that cache who the agent is; sign-out removes them with the tokens. */
+const CACHED_IDENTITY_KEYS = ['presence.status'];
 
 export interface AuthWiring {
   settings(): Settings;
@@ -66,4 +76,42 @@ export function sessionConfigFor(
     profileId: profile.id,
     calls: { autoAnswer: settings.calls.autoAnswer, ringVolume: settings.audio.ringVolume },
   };
+}
+
+/** Sign-out that leaves the session completely, and the organisation switch. */
+export function createSessionControls(
+  deps: Pick<WorkerDeps, 'toOffscreen' | 'settings'>,
+  auth: AuthService,
+  log: Logger,
+): SessionControls {
+  const leave = createLeaveSession({
+    toOffscreen: deps.toOffscreen,
+    auth,
+    apiBaseOf: (profileId) => {
+      const profile = findProfile(deps.settings().genesys, profileId);
+      return profile ? profileEnvironment(profile).apiBase : null;
+    },
+    forgetCached: () => chrome.storage.session.remove(CACHED_IDENTITY_KEYS),
+    fetch: (url, init) => fetch(url, init),
+    log: (event, detail) => log.info(event, detail),
+  });
+  const progress = createSwitchProgress(chrome.storage.session);
+  const orgSwitch = createWorkerOrgSwitch({
+    toOffscreen: deps.toOffscreen,
+    leave,
+    signIn: (options) => auth.signIn(options),
+    async activate(profileId) {
+      const { settings } = await readSettings();
+      const saved = await saveSettings({
+        ...settings,
+        genesys: { ...settings.genesys, activeId: profileId },
+      });
+      if (!saved.ok) {
+        throw new Error(saved.issues.map((i) => i.message).join('; '));
+      }
+    },
+    progress,
+    notify: () => notifyPages('auth.changed'),
+  });
+  return { leave, orgSwitch, progress };
 }

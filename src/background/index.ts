@@ -12,7 +12,7 @@ import { workerApi, type OffscreenApi } from '../shared/protocol/contract';
 import { isEnvelope } from '../shared/protocol/envelope';
 import { createReceiver, createRequester, type Handlers } from '../shared/protocol/messenger';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/schema';
-import { createWorkerAuth, sessionConfigFor } from './auth-wiring';
+import { createSessionControls, createWorkerAuth, sessionConfigFor } from './auth-wiring';
 import { authHandlers } from './handlers/auth';
 import { contentHandlers } from './handlers/content';
 import { diagnosticsHandlers } from './handlers/diagnostics';
@@ -75,6 +75,8 @@ const deps: WorkerDeps = {
   log,
 };
 
+// Sign-out leaves the session completely; the organisation switch (auth/org-switch-wiring.ts).
+const sessionControls = createSessionControls(deps, auth, log.child('auth'));
 const ui = createUiFeatures(deps, () => auth.signIn(), t);
 const lifecycle = createLifecycle(deps, auth);
 const records = createWorkerRecords(deps, settingsReady);
@@ -92,7 +94,7 @@ const triggers = createTriggers({
 
 const handlers: Handlers<typeof workerApi> = {
   ...sessionHandlers(deps),
-  ...authHandlers(deps, auth),
+  ...authHandlers(deps, auth, sessionControls),
   ...contentHandlers(deps),
   ...lifecycle.handlers,
   ...records.handlers,

@@ -17,6 +17,7 @@ import { browserMicrophoneEnv, MicrophoneWatch } from './session/microphone';
 import { isReachable } from './session/reachability';
 import { WebAudioRinger } from './session/ringtone';
 import { SessionSupervisor } from './session/session-supervisor';
+import { sessionStopHandlers } from './session-stop';
 import { createSnapshotPublisher } from './snapshot-publisher';
 import { GenesysSoftphone } from './softphone/genesys-softphone';
 import { watchPresence } from './presence/presence-stream';
@@ -146,6 +147,17 @@ const handlers: Handlers<typeof offscreenApi> = {
     return null;
   },
   ...diagnostics.handlers,
+  // Sign-out and organisation switch: stop the SDK (bounded), forget the streaming backoff.
+  ...sessionStopHandlers(
+    {
+      configure: async (config) => {
+        await booted;
+        apply(config);
+      },
+      settled: () => supervisor.settled(),
+    },
+    () => globalThis.sessionStorage,
+  ),
 };
 
 const policy = policyFromRuntime(browser.runtime, () => false);

@@ -3,7 +3,7 @@ import { createLogger } from '../../shared/logger';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema';
 import type { AuthService } from '../auth/auth-service';
 import { saveSettings } from '../settings-store';
-import { authHandlers } from './auth';
+import { authHandlers, type SessionControls } from './auth';
 import type { WorkerDeps } from './deps';
 
 const PROFILE = {
@@ -34,5 +34,65 @@ describe('auth.signIn', () => {
     const meta = { from: 'ui' as const, sender: {} };
     await authHandlers(deps, auth)['auth.signIn']({}, meta);
     expect(signIn).toHaveBeenCalledWith({ profile: expect.objectContaining({ id: 'acme' }) });
+  });
+});
+
+describe('auth.signOut and auth.switchOrg', () => {
+  const meta = { from: 'ui' as const, sender: {} };
+  const deps = {
+    settings: () => DEFAULT_SETTINGS,
+    log: createLogger('test'),
+  } as unknown as WorkerDeps;
+
+  function controls(): SessionControls {
+    return {
+      leave: {
+        leave: vi.fn(() => Promise.resolve({ stopped: true, backoffCleared: 0, revoke: null })),
+      },
+      orgSwitch: {
+        switchTo: vi.fn(() =>
+          Promise.resolve({ status: 'switched' as const, profileId: 'acme', warnings: [] }),
+        ),
+      },
+      progress: {
+        view: () =>
+          Promise.resolve({
+            switchFailure: { profileId: 'acme', step: 'signing-in' as const, message: 'no' },
+          }),
+      },
+    };
+  }
+
+  it('signs out by leaving the whole session, not only by forgetting tokens', async () => {
+    const auth = { ...fakeAuth(), signOut: vi.fn() } as unknown as AuthService;
+    const c = controls();
+    const state = await authHandlers(deps, auth, c)['auth.signOut'](null, meta);
+    expect(c.leave.leave).toHaveBeenCalled();
+    expect(auth.signOut).not.toHaveBeenCalled();
+    expect(state.switchFailure?.step).toBe('signing-in');
+  });
+
+  it('switches to a stored profile with the confirmation passed on, and answers with the state', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, genesys: { profiles: [PROFILE], activeId: 'acme' } });
+    const c = controls();
+    const reply = await authHandlers(deps, fakeAuth(), c)['auth.switchOrg'](
+      { profileId: 'acme', confirmEndCalls: true },
+      meta,
+    );
+    expect(c.orgSwitch.switchTo).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'acme' }),
+      true,
+    );
+    expect(reply).toMatchObject({ status: 'switched', state: { signedIn: false } });
+  });
+
+  it('refuses an unknown profile', async () => {
+    const c = controls();
+    await expect(
+      Promise.resolve(
+        authHandlers(deps, fakeAuth(), c)['auth.switchOrg']({ profileId: 'nope' }, meta),
+      ),
+    ).rejects.toThrow(/nope/);
+    expect(c.orgSwitch.switchTo).not.toHaveBeenCalled();
   });
 });

@@ -213,6 +213,11 @@ export class SessionSupervisor {
     });
   }
 
+  /** Resolves once the softphone work queued so far (a destroy, a backoff forget) has settled. */
+  settled(): Promise<void> {
+    return this.#queue.run(() => Promise.resolve());
+  }
+
   view(): SessionView {
     return sessionView(this.state, this.#failure, this.#calls.list(), this.#profile().kind);
   }
