@@ -121,6 +121,13 @@ export class ControlClient {
       'GET',
       `/sessions${user ? `?user=${encodeURIComponent(user)}` : ''}`,
     );
+  /** What of an organisation is still live: streaming sockets, channels with a socket, softphone legs. */
+  orgSessions = (orgId: string) =>
+    this.request<{
+      streaming: LiveSession[];
+      channels: { id: string; userId: string; sockets: number }[];
+      softphone: SoftphoneSessionView[];
+    }>('GET', `/orgs/${encodeURIComponent(orgId)}/sessions`);
   channels = () =>
     this.request<
       { id: string; userId: string; topics: string[]; serverPings: boolean; sockets: number }[]

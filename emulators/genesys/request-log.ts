@@ -6,6 +6,8 @@ export interface LoggedRequest {
   path: string;
   status: number;
   userId?: string;
+  /** The access token the request used (its last characters, see oauth/token-routes.ts). */
+  token?: string;
 }
 
 export class RequestLog {

@@ -71,6 +71,16 @@ export function createControlRouter(hub: Hub): Router {
     return ok(hub.streaming.liveSessions().filter((s) => !uid || s.userId === uid));
   });
   r.add('GET', '/channels', () => ok(hub.streaming.channels()));
+  // Everything of one organisation's users that is still live: sockets, channels, softphone legs.
+  r.add('GET', '/orgs/:id/sessions', (req) => {
+    const org = req.params['id'] ?? '';
+    const inOrg = (userId: string | undefined) => hub.dir.users.get(userId ?? '')?.orgId === org;
+    return ok({
+      streaming: hub.streaming.liveSessions().filter((s) => inOrg(s.userId)),
+      channels: hub.streaming.channels().filter((c) => inOrg(c.userId) && c.sockets > 0),
+      softphone: softphoneSessions(hub.calls.all()).filter((s) => inOrg(s.userId)),
+    });
+  });
   r.add('GET', '/requests', (req) => {
     const since = Number(req.query.get('since') ?? 0);
     const filter = since ? { since } : {};

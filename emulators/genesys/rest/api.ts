@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hub } from '../hub';
+import { registerTokenRoutes, tokenRef } from '../oauth/token-routes';
 import { bearerToken } from '../tokens';
 import { registerConversationRoutes } from './conversations';
 import { apiError, delay, parseBody, readBody, Router, send, type Reply, type Req } from './http';
@@ -19,6 +20,7 @@ export function createApiRouter(hub: Hub): Router {
   registerNotificationRoutes(router, hub);
   registerConversationRoutes(router, hub);
   registerPresenceRoutes(router, hub);
+  registerTokenRoutes(router, hub);
   return router;
 }
 
@@ -39,6 +41,7 @@ export async function handleApi(
   const url = new URL(req.url ?? '/', 'http://x');
   const path = url.pathname.slice(API_PREFIX.length) || '/';
   const method = req.method ?? 'GET';
+  const used: { token?: string } = {};
   const reply = async (r: Reply, userId?: string) => {
     await delay(hub.faults.restLatencyMs);
     hub.log.add({
@@ -48,6 +51,7 @@ export async function handleApi(
       path: logPath(url.pathname),
       status: r.status,
       ...(userId ? { userId } : {}),
+      ...(used.token ? { token: used.token } : {}),
     });
     send(res, req, r);
   };
@@ -66,6 +70,9 @@ export async function handleApi(
     return reply(apiError(fault.status, code, `injected ${fault.status}`, headers));
   }
   const found = hub.tokens.lookup(bearerToken(req.headers.authorization));
+  if (found.ok) {
+    used.token = tokenRef(found.record.token);
+  }
   if (!found.ok) {
     return reply(
       apiError(401, 'bad.credentials', `Invalid login credentials (token ${found.reason}).`),
