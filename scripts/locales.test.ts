@@ -11,6 +11,7 @@ import manifest from '../manifest.json' with { type: 'json' };
 import source from './locales.src.json' with { type: 'json' };
 import { MIC_PERMISSIONS } from '../src/options/audio/media';
 import { AGENT_STATES } from '../src/popup/model';
+import { ORG_SWITCH_STEPS } from '../src/shared/auth/org-switch';
 import { REGION_KEYS } from '../src/shared/auth/regions';
 import { messageKey } from '../src/shared/i18n';
 import { STATUS_LABELS } from '../src/shared/presence/status';
@@ -40,6 +41,7 @@ const DOMAINS: Record<string, readonly string[]> = {
   micPermission: MIC_PERMISSIONS,
   agent: AGENT_STATES,
   presence: STATUS_LABELS,
+  switchStep: ORG_SWITCH_STEPS,
 };
 
 /** Properties whose string values are message keys, for t(label), t(help), t(titleKey). */

@@ -197,6 +197,9 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           unsavedProfiles={JSON.stringify(draft.genesys) !== JSON.stringify(view.settings.genesys)}
           onSignIn={() => void signIn(false)}
           onSignOut={() => void signIn(true)}
+          switchOrg={(profileId, confirmEndCalls) =>
+            worker('auth.switchOrg', { profileId, confirmEndCalls })
+          }
         />
         <ServiceNowSection {...props} permissions={deps.permissions} />
         <ScreenPopSection key={revision} {...props} />

@@ -1,4 +1,7 @@
-/** Organisation profiles: list, active choice, add/edit/remove, and sign-in with the worker. */
+/**
+ * Organisation profiles: list, active choice, add/edit/remove, sign-in with the worker, and the
+ * switch to another profile's organisation (OrgSwitch.tsx).
+ */
 import { useState } from 'preact/hooks';
 import { messageKey } from '../../shared/i18n';
 import { removeProfile, setActiveProfile, upsertProfile } from '../../shared/auth/profile-list';
@@ -7,6 +10,7 @@ import { REGIONS } from '../../shared/auth/regions';
 import type { AuthState } from '../../shared/protocol/messages/auth';
 import { LockNote, Section } from '../ui/Field';
 import { errorUnder } from '../model/draft';
+import { SwitchButton, SwitchStatus, useOrgSwitch, type SwitchOrg } from './OrgSwitch';
 import { ProfileForm } from './ProfileForm';
 import type { SectionProps } from './types';
 
@@ -18,6 +22,8 @@ interface Props extends SectionProps {
   unsavedProfiles: boolean;
   onSignIn: () => void;
   onSignOut: () => void;
+  /** Switches the signed-in organisation (auth.switchOrg); absent where not offered. */
+  switchOrg?: SwitchOrg;
 }
 
 function where(profile: OrgProfile, t: SectionProps['t']): string {
@@ -36,6 +42,8 @@ export function ProfilesSection(props: Props) {
   const setList = (next: typeof list) => update('genesys', next);
   const signedInTo = auth?.signedIn ? auth.profile : null;
   const listError = errorUnder(errors, 'genesys');
+  const orgSwitch = useOrgSwitch(props.switchOrg, t);
+  const switching = auth?.switching !== undefined;
 
   return (
     <Section id="profiles" title={t('sectionProfiles')} intro={t('sectionProfilesIntro')}>
@@ -58,6 +66,14 @@ export function ProfilesSection(props: Props) {
               </span>
             </label>
             {profile.id === list.activeId ? <span class="tag">{t('activeProfile')}</span> : null}
+            {orgSwitch.available && signedInTo !== null && signedInTo.id !== profile.id ? (
+              <SwitchButton
+                profile={profile}
+                control={orgSwitch}
+                disabled={props.authBusy || props.unsavedProfiles || switching}
+                t={t}
+              />
+            ) : null}
             {listLocked ? null : (
               <span class="item-actions">
                 <button
@@ -111,6 +127,7 @@ export function ProfilesSection(props: Props) {
             {props.authError}
           </p>
         ) : null}
+        <SwitchStatus auth={auth} control={orgSwitch} t={t} />
         {props.unsavedProfiles ? <p class="help">{t('saveBeforeSignIn')}</p> : null}
         <div class="actions">
           <button

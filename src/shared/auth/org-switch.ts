@@ -8,8 +8,15 @@
  */
 import type { OrgProfile } from './profile';
 
-export type OrgSwitchStep =
-  'ending-calls' | 'stopping-softphone' | 'forgetting-tokens' | 'signing-in' | 'starting';
+export const ORG_SWITCH_STEPS = [
+  'ending-calls',
+  'stopping-softphone',
+  'forgetting-tokens',
+  'signing-in',
+  'starting',
+] as const;
+
+export type OrgSwitchStep = (typeof ORG_SWITCH_STEPS)[number];
 
 export interface OrgSwitchSteps {
   activeCallCount(): Promise<number>;
