@@ -12,6 +12,7 @@ import type { createRequester } from '../shared/protocol/messenger';
 import { callCommandSchema, type CallCommand } from '../shared/protocol/schemas';
 import type { SessionSnapshot } from '../shared/session/snapshot';
 import { CallCard } from './CallCard';
+import { PendingWrites } from './PendingWrites';
 import { PresencePicker } from './PresencePicker';
 import { agentState, connectionView, liveCalls, recentCalls, type Detail } from './model';
 
@@ -164,6 +165,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           <CallCard key={call.conversationId} call={call} now={now} t={t} send={send} />
         ))}
       </section>
+
+      <PendingWrites t={t} worker={worker} />
 
       <form
         class="dialer"

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../shared/i18n';
+import { recordErrorText } from '../../shared/records/error-text';
 import type { RecordSummary } from '../../shared/records/types';
 
 export interface RecordsActions {
@@ -102,7 +103,7 @@ function Unsaved({
     job.status === 'waiting'
       ? t('recordWaiting')
       : job.status === 'failed'
-        ? t('recordStopped', job.error?.message ?? '')
+        ? t('recordStopped', job.error ? words(job.error, t) : '')
         : t('recordRetrying');
   return (
     <div
@@ -120,6 +121,11 @@ function Unsaved({
       )}
     </div>
   );
+}
+
+function words(error: NonNullable<RecordSummary['error']>, t: Translate): string {
+  const { key, values } = recordErrorText(error);
+  return t(key, ...values);
 }
 
 export function RecordsPanel({ jobs, t, actions }: Props) {
