@@ -2,9 +2,11 @@
  * Interaction records end to end (both emulators, one stack): an answered queue call leaves
  * exactly one `interaction` record with its timeline, matched contact, recordingId and wrap-up,
  * and the Genesys conversation holds the record's ids as attributes written while it was live; a
- * declined call leaves a record saying no media and no recording; a 429 storm delays the write
- * without losing it or hammering ServiceNow; a worker killed in the middle of a write still ends
- * with one record. Also measures whether the worker itself could write (it cannot).
+ * declined call leaves a record saying no media and no recording; an unanswered call whose alert
+ * timed out is recorded as missed; a 429 storm delays the write without losing it or hammering
+ * ServiceNow; a 403 shows in the popup with its reason until the agent retries; a worker killed in
+ * the middle of a write still ends with one record. Also measures whether the worker itself could
+ * write (it cannot). The browser-restart case is in records-restart.e2e.ts.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +135,57 @@ describe('interaction records', () => {
     const limited = requests.filter((r) => r.status === 429).length;
     expect(limited).toBeGreaterThanOrEqual(3);
     expect(requests.length).toBeLessThan(10); // a handful of retries, not a storm
+  });
+
+  it('records a call nobody answered before the alert timed out as missed', async () => {
+    const { conversationId: id } = await stack.genesys.control.placeCall({
+      to: 'agent1',
+      from: jane.e164,
+      fromName: jane.name,
+      queue: 'Support',
+      alertTimeoutMs: 1_500,
+    });
+    const record = await oneRecord(
+      id,
+      (r) => r['u_outcome'] === 'missed' && r['state'] === 'closed_complete',
+    );
+    expect((await stack.genesys.control.call(id)).outcome).toBe('alert-timeout');
+    expect(record).toMatchObject({
+      direction: 'inbound',
+      u_caller_phone: jane.e164,
+      u_queue: 'Support',
+      u_answered_at: '',
+      u_media_connected_at: '',
+      u_recording_status: 'none',
+      u_no_recording_reason: 'media-never-connected',
+    });
+    expect(record['u_alerted_at']).not.toBe('');
+    expect(record['u_ended_at']).not.toBe('');
+  });
+
+  it('shows a refused write in the popup with its reason; Retry now saves it once', async () => {
+    await stack.servicenow.control.denyTable('interaction');
+    const popup = await stack.ext.openPage('src/popup/popup.html');
+    try {
+      const id = await declineNew();
+      const item = popup.locator(`.records li[data-conversation-id="${id}"]`);
+      await item.waitFor({ timeout: 20_000 });
+      await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe('failed');
+      expect(await item.textContent()).toContain(
+        'ServiceNow refused: no permission to write interactions (403)',
+      );
+      expect(await records(id)).toHaveLength(0);
+      await stack.servicenow.control.clearFaults();
+      // Keyboard: the button is reachable and labelled by the section's heading.
+      const retry = popup.getByRole('button', { name: 'Retry now' });
+      await retry.focus();
+      await popup.keyboard.press('Enter');
+      await oneRecord(id, (r) => r['u_outcome'] === 'declined');
+      await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      await stack.servicenow.control.clearFaults();
+      await popup.close();
+    }
   });
 
   it('ends with one record when the worker is killed in the middle of a write', async () => {
