@@ -150,6 +150,22 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         ) : null}
       </section>
 
+      {auth?.switching ? (
+        <p class="switching" id="org-switching" role="status">
+          {t('switchingOrg')}{' '}
+          {t(
+            'switchingOrgStep',
+            auth.switching.profileName,
+            t(messageKey('switchStep', auth.switching.step)),
+          )}
+        </p>
+      ) : auth?.switchFailure ? (
+        <p class="problem" id="org-switch-failed" role="alert">
+          {t('switchFailed', t(messageKey('switchStep', auth.switchFailure.step)))}{' '}
+          {auth.switchFailure.message}
+        </p>
+      ) : null}
+
       {auth?.signedIn ? <PresencePicker t={t} worker={worker} /> : null}
 
       {problem ? (
