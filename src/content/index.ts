@@ -30,6 +30,8 @@ import { createWorkerQueries } from './messaging/worker-queries';
 import { navigateTo } from './pop/navigate';
 import { isEditing } from './pop/page-context';
 import { createPopController } from './pop/pop-controller';
+import { createPresenceLink } from './presence/presence-link';
+import { agentStatus } from './presence/status-store';
 import { createRecordsLink } from './records/records-link';
 import { RecordsPanel } from './records/RecordsPanel';
 import type { RecordSummary } from '../shared/records/types';
@@ -68,23 +70,32 @@ function command(cmd: CallCommand): void {
   });
 }
 
+/** A Table API client with this page's session, for the writes the worker hands this tab. */
+async function pageClient() {
+  const [logic, token] = await Promise.all([loadLogic(), queries.pageToken()]);
+  return logic.createTableClient({
+    fetch: (input, init) => fetch(input, init),
+    baseUrl: location.origin,
+    userToken: token ?? '',
+  });
+}
+
 let recordJobs: RecordSummary[] = [];
 const records = createRecordsLink({
   request,
-  async client() {
-    const [logic, token] = await Promise.all([loadLogic(), queries.pageToken()]);
-    return logic.createTableClient({
-      fetch: (input, init) => fetch(input, init),
-      baseUrl: location.origin,
-      userToken: token ?? '',
-    });
-  },
+  client: pageClient,
   origin: location.origin,
   onJobs(jobs) {
     recordJobs = jobs;
     render();
   },
   onError: (error) => log.warn('records request failed', { error: String(error) }),
+});
+const presence = createPresenceLink({
+  request,
+  client: pageClient,
+  store: agentStatus,
+  onError: (error) => log.warn('presence request failed', { error: String(error) }),
 });
 
 function render(): void {
@@ -146,6 +157,8 @@ const receive = createContentReceiver(
       records.refresh();
       return null;
     },
+    'presence.changed': (view) => presence.changed(view),
+    'presence.write': (data) => presence.write(data),
   },
   (sender) =>
     classifySender(
@@ -182,6 +195,7 @@ window.addEventListener('pageshow', (event) => event.persisted && sync(), { sign
 render();
 sync();
 records.refresh();
+presence.start();
 prefetchLogic(signal);
 void loadLogic().then(
   (logic) => {

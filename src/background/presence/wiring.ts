@@ -3,27 +3,36 @@
  * from the signed-in profile), the status in storage.session, broadcasts to extension pages, the
  * notification and command actions, the message handlers, and a snapshot observer that re-reads
  * the status when calls come and go (a fallback for a missed streaming event; no timers).
+ * Every change also goes to the ServiceNow tabs (the screen pop's chip) and, under
+ * genesys-to-servicenow, becomes a ServiceNow presence write carried out by a tab
+ * (servicenow-push.ts, records/executor.ts).
  *
  * Live updates come from the offscreen document's streaming connection (`presence.event`): the
  * worker sleeps between events, so an idle agent costs no wake-ups and no polling requests.
  */
 import browser from 'webextension-polyfill';
+import { z } from 'zod';
 import type { Translate } from '../../shared/i18n';
 import { profileEnvironment } from '../../shared/auth/profile';
 import { findProfile } from '../../shared/auth/profile-list';
+import { isPresenceWriteOutcome } from '../../shared/presence/servicenow';
 import { agentStatusSchema, type AgentStatus } from '../../shared/presence/status';
+import { SERVICENOW_PRESENCES } from '../../shared/presence/sync';
 import { envelope } from '../../shared/protocol/envelope';
 import type { Handlers } from '../../shared/protocol/messenger';
 import type { presenceToWorker } from '../../shared/protocol/messages/presence';
 import type { SessionSnapshot } from '../../shared/session/snapshot';
 import type { AuthService } from '../auth/auth-service';
 import type { WorkerDeps } from '../handlers/deps';
+import { browserExecutorPorts, executeInTab } from '../records/executor';
 import { chromeNotifications } from '../ui/chrome-ports';
 import { createPresenceActions, type PresenceActions } from './actions';
 import { createPresenceApi, type ApiAccess } from './genesys-rest';
 import { createPresenceService, type StatusStore } from './service';
+import { createServiceNowPush, type PushStore } from './servicenow-push';
 
 const STATUS_KEY = 'presence.status';
+const PUSH_KEY = 'presence.servicenow';
 
 export interface WorkerPresence extends Pick<PresenceActions, 'buttonClicked' | 'command'> {
   handlers: Handlers<typeof presenceToWorker>;
@@ -37,6 +46,17 @@ const sessionStore: StatusStore = {
   },
   async save(status) {
     await browser.storage.session.set({ [STATUS_KEY]: status });
+  },
+};
+
+const pushSchema = z.object({ state: z.enum(SERVICENOW_PRESENCES), done: z.boolean() });
+const pushStore: PushStore = {
+  async load() {
+    const parsed = pushSchema.safeParse((await browser.storage.session.get(PUSH_KEY))[PUSH_KEY]);
+    return parsed.success ? parsed.data : null;
+  },
+  async save(state) {
+    await browser.storage.session.set({ [PUSH_KEY]: state });
   },
 };
 
@@ -64,6 +84,26 @@ export function createWorkerPresence(
       void deps.reportUnauthorized?.();
     },
   );
+  const log = deps.log.child('presence');
+  const instances = () => deps.settings().servicenow.instances;
+  const toTabs = async (message: unknown): Promise<void> => {
+    const tabs = await browserExecutorPorts.tabs(instances()).catch(() => []);
+    await Promise.allSettled(tabs.map((tab) => browserExecutorPorts.send(tab.id, message)));
+  };
+  const push = createServiceNowPush({
+    direction: () => deps.settings().presence.servicenowSync,
+    store: pushStore,
+    execute: (state) =>
+      executeInTab(
+        browserExecutorPorts,
+        instances(),
+        undefined,
+        envelope('content', 'presence.write', { state }),
+        isPresenceWriteOutcome,
+        (message) => ({ ok: false, code: 'servicenow.timeout', message }),
+      ),
+    log,
+  });
   const actions = createPresenceActions({
     service: () => service,
     port: chromeNotifications(),
@@ -78,10 +118,14 @@ export function createWorkerPresence(
       browser.runtime
         .sendMessage(envelope('ui', 'presence.changed', { status }))
         .catch(() => undefined); // no page open
+      void toTabs(envelope('content', 'presence.changed', { status }));
+      void push.statusChanged(status).catch((error: unknown) => {
+        log.warn('ServiceNow presence write failed', { error: String(error) });
+      });
     },
     notResponding: (entered) => actions.notResponding(entered),
     now: Date.now,
-    log: deps.log.child('presence'),
+    log,
   });
 
   deps.snapshotObservers.push(async (snapshot, previous) => {
@@ -95,7 +139,12 @@ export function createWorkerPresence(
 
   return {
     handlers: {
-      'presence.get': async ({ refresh }) => ({ status: await service.get(refresh ?? false) }),
+      'presence.get': async ({ refresh }, { from }) => {
+        if (from === 'content') {
+          void push.tabAppeared().catch(() => undefined); // a waiting ServiceNow write
+        }
+        return { status: await service.get(from === 'ui' && refresh === true) };
+      },
       'presence.set': async ({ request }) => ({ status: await service.change(request) }),
       'presence.trigger': async (trigger) => ({
         handled:

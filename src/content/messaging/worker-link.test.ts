@@ -31,6 +31,8 @@ function receiver() {
       },
       'records.write': () => ({ ok: false, code: 'test', message: 'not in this test' }),
       'records.changed': () => null,
+      'presence.changed': () => null,
+      'presence.write': () => ({ ok: true, changed: false }),
     },
     (sender) => (sender.url === worker.url ? 'worker' : sender.tab ? 'content' : null),
     (code) => refused.push(code),

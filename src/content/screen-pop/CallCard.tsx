@@ -1,8 +1,12 @@
-/** One call: who, number, queue, state and timer, controls, the pop status and the attributes. */
+/**
+ * One call: who, number, queue, state and timer, the agent's Genesys status, controls, the pop
+ * status and the attributes.
+ */
 import { messageKey, type Translate } from '../../shared/i18n';
 import type { CallCommand } from '../../shared/protocol/schemas';
 import type { CallSnapshot } from '../../shared/session/snapshot';
 import type { PopView } from '../pop/pop-view';
+import { StatusChip } from '../presence/StatusChip';
 import { CallControls } from './CallControls';
 import { CallDetails } from './CallDetails';
 import { CallTimer } from './CallTimer';
@@ -32,6 +36,7 @@ export function CallCard({ call, view, t, onCommand, onOpen }: CardProps) {
         <h2 class="sb-caller">{who}</h2>
         <span class="sb-state">{t(messageKey('callState', call.state))}</span>
         <CallTimer call={call} />
+        <StatusChip t={t} />
       </div>
       {call.remote.number && call.remote.name ? (
         <div class="sb-number sb-muted">{call.remote.number}</div>

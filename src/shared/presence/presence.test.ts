@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan, mergeEvent, planChange } from './change';
 import { parsePresence, parseRouting } from './parse';
 import { statusLabel, type AgentStatus } from './status';
-import { genesysFor, pushes, servicenowFor } from './sync';
+import { SYSTEM_PRESENCES } from './status';
+import { genesysFor, planPush, pushes, servicenowFor } from './sync';
 
 const status = (
   presence: AgentStatus['presence'],
@@ -111,5 +112,19 @@ describe('ServiceNow mapping', () => {
     expect(servicenowFor({ presence: 'Available' })).toBe('available');
     expect(genesysFor('available')).toBe('Available');
     expect(genesysFor('away')).toBe('Away');
+  });
+  it('never leaves ServiceNow Available while Genesys routes calls', () => {
+    for (const presence of SYSTEM_PRESENCES) {
+      const expected =
+        presence === 'Available' ? 'available' : presence === 'Offline' ? 'offline' : 'away';
+      expect(servicenowFor({ presence }), presence).toBe(expected);
+    }
+  });
+  it('plans a ServiceNow write only under genesys-to-servicenow, for every change', () => {
+    expect(planPush('genesys-to-servicenow', { presence: 'On Queue' })).toBe('away');
+    expect(planPush('genesys-to-servicenow', { presence: 'Available' })).toBe('available');
+    expect(planPush('genesys-to-servicenow', null)).toBeNull();
+    expect(planPush('off', { presence: 'Available' })).toBeNull();
+    expect(planPush('servicenow-to-genesys', { presence: 'Available' })).toBeNull();
   });
 });

@@ -1,83 +1,15 @@
 /**
- * The agent's Genesys status as Switchboard shows it: the presence (what colleagues see) and the
- * routing status (whether ACD may offer a call), folded into one label. Pure; no chrome.*, no fetch.
- *
- *   presence "On Queue" + routing IDLE            → on-queue
- *   presence "On Queue" + INTERACTING/COMMUNICATING → interacting
- *   presence "On Queue" + NOT_RESPONDING          → not-responding (a missed ACD call)
- *   any other presence                            → that presence (available, busy, away, …)
+ * The agent's Genesys status: the values and labels (labels.ts, zod-free for the content script)
+ * and the schema the worker and extension pages check it with.
  */
 import { z } from 'zod';
+import { ROUTING_STATUSES, SYSTEM_PRESENCES, type AgentStatus } from './labels';
 
-export const SYSTEM_PRESENCES = [
-  'Available',
-  'On Queue',
-  'Busy',
-  'Away',
-  'Break',
-  'Meal',
-  'Meeting',
-  'Training',
-  'Offline',
-] as const;
-export type SystemPresence = (typeof SYSTEM_PRESENCES)[number];
-
-export const ROUTING_STATUSES = [
-  'OFF_QUEUE',
-  'IDLE',
-  'INTERACTING',
-  'COMMUNICATING',
-  'NOT_RESPONDING',
-] as const;
-export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
+export * from './labels';
 
 export const agentStatusSchema = z.object({
   presence: z.enum(SYSTEM_PRESENCES),
   routing: z.enum(ROUTING_STATUSES),
   /** Epoch ms when Switchboard last learned either part. */
   updatedAt: z.number().int().nonnegative(),
-});
-export type AgentStatus = z.infer<typeof agentStatusSchema>;
-
-export const STATUS_LABELS = [
-  'on-queue',
-  'interacting',
-  'not-responding',
-  'available',
-  'busy',
-  'away',
-  'break',
-  'meal',
-  'meeting',
-  'training',
-  'offline',
-] as const;
-export type StatusLabel = (typeof STATUS_LABELS)[number];
-
-const PRESENCE_LABEL: Record<Exclude<SystemPresence, 'On Queue'>, StatusLabel> = {
-  Available: 'available',
-  Busy: 'busy',
-  Away: 'away',
-  Break: 'break',
-  Meal: 'meal',
-  Meeting: 'meeting',
-  Training: 'training',
-  Offline: 'offline',
-};
-
-export function statusLabel(status: Pick<AgentStatus, 'presence' | 'routing'>): StatusLabel {
-  if (status.routing === 'NOT_RESPONDING') {
-    return 'not-responding';
-  }
-  if (status.presence !== 'On Queue') {
-    return PRESENCE_LABEL[status.presence];
-  }
-  return status.routing === 'INTERACTING' || status.routing === 'COMMUNICATING'
-    ? 'interacting'
-    : 'on-queue';
-}
-
-/** True while ACD may route (or is routing) calls to the agent. */
-export function isOnQueue(status: Pick<AgentStatus, 'presence'>): boolean {
-  return status.presence === 'On Queue';
-}
+}) satisfies z.ZodType<AgentStatus>;

@@ -9,13 +9,14 @@
  *   servicenow-to-genesys: ServiceNow Available never sets On Queue; it sets Genesys "Available"
  *     (not routable); ServiceNow Away/Offline set Genesys Away.
  */
-import type { AgentStatus, SystemPresence } from './status';
+import type { AgentStatus, SystemPresence } from './labels';
 
 export const SYNC_DIRECTIONS = ['off', 'genesys-to-servicenow', 'servicenow-to-genesys'] as const;
 export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
 
 /** ServiceNow agent presence states (Advanced Work Assignment), the ones mapped. */
-export type ServiceNowPresence = 'available' | 'away' | 'offline';
+export const SERVICENOW_PRESENCES = ['available', 'away', 'offline'] as const;
+export type ServiceNowPresence = (typeof SERVICENOW_PRESENCES)[number];
 
 /** What ServiceNow should show for a Genesys status, or undefined to leave it alone. */
 export function servicenowFor(status: Pick<AgentStatus, 'presence'>): ServiceNowPresence {
@@ -38,4 +39,23 @@ export function genesysFor(presence: ServiceNowPresence): SystemPresence {
 /** Whether a change seen on `origin` is pushed to the other side under `direction`. */
 export function pushes(direction: SyncDirection, origin: 'genesys' | 'servicenow'): boolean {
   return direction === `${origin}-to-${origin === 'genesys' ? 'servicenow' : 'genesys'}`;
+}
+
+/** The last ServiceNow state wanted, and whether a ServiceNow tab has written it. */
+export interface PushState {
+  state: ServiceNowPresence;
+  done: boolean;
+}
+
+/**
+ * What to write to ServiceNow after the Genesys status changed, or null for nothing: only under
+ * genesys-to-servicenow. Every change re-asserts the state, also when it maps to the same one
+ * (On Queue → Interacting is Away → Away): the agent may have set ServiceNow by hand meanwhile,
+ * and the tab writes only a state that differs.
+ */
+export function planPush(
+  direction: SyncDirection,
+  status: Pick<AgentStatus, 'presence'> | null,
+): ServiceNowPresence | null {
+  return pushes(direction, 'genesys') && status !== null ? servicenowFor(status) : null;
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { ScreenPopConfig } from '../../screenpop/rules';
 import { returns, type ApiSpec } from '../spec';
 import { sessionSnapshotSchema } from '../schemas';
+import { presenceToContent } from './presence';
 import type { SessionSnapshot } from '../../session/snapshot';
 
 export type PopTrigger = 'alert' | 'answer';
@@ -58,4 +59,6 @@ export const workerToContent = {
     data: z.object({ snapshot: sessionSnapshotSchema, popTarget: z.boolean() }),
     result: returns<null>(),
   },
+  // The agent's status for the pop's chip, and the ServiceNow presence write (messages/presence.ts).
+  ...presenceToContent,
 } satisfies ApiSpec;

@@ -7,7 +7,11 @@
  *   ui ──presence.trigger {…}──▶ worker: runs the path the keyboard command or a presence
  *        notification button runs (the popup's queue toggle uses the command path)
  *   offscreen ──presence.event {presence?, routing?}──▶ worker: a streaming notification, parsed
- *   worker ──presence.changed {status}──▶ ui
+ *   worker ──presence.changed {status}──▶ ui, and every ServiceNow tab (the screen pop's chip)
+ *   content ──presence.get──▶ worker: the known status when the tab starts (never refreshed from
+ *        Genesys for a tab); also tells the worker a ServiceNow tab is there for a waiting write
+ *   worker ──presence.write {state}──▶ one ServiceNow tab: sets the agent's ServiceNow presence
+ *        with the page's own session (genesys-to-servicenow only)
  */
 import { z } from 'zod';
 import { presenceRequestSchema } from '../../presence/change';
@@ -17,6 +21,8 @@ import {
   agentStatusSchema,
   type AgentStatus,
 } from '../../presence/status';
+import type { PresenceWriteOutcome } from '../../presence/servicenow';
+import { SERVICENOW_PRESENCES } from '../../presence/sync';
 import { returns, type ApiSpec } from '../spec';
 
 export interface PresenceView {
@@ -43,7 +49,7 @@ export const presenceTriggerSchema = z.discriminatedUnion('kind', [
 
 export const presenceToWorker = {
   'presence.get': {
-    from: ['ui'],
+    from: ['ui', 'content'],
     data: z.object({ refresh: z.boolean().optional() }),
     result: returns<PresenceView>(),
   },
@@ -60,10 +66,19 @@ export const presenceToWorker = {
   'presence.event': { from: ['offscreen'], data: presenceEventSchema, result: returns<null>() },
 } satisfies ApiSpec;
 
-export const presenceToUi = {
-  'presence.changed': {
+const presenceChanged = {
+  from: ['worker'],
+  data: z.object({ status: agentStatusSchema.nullable() }),
+  result: returns<null>(),
+} satisfies ApiSpec[string];
+
+export const presenceToUi = { 'presence.changed': presenceChanged } satisfies ApiSpec;
+
+export const presenceToContent = {
+  'presence.changed': presenceChanged,
+  'presence.write': {
     from: ['worker'],
-    data: z.object({ status: agentStatusSchema.nullable() }),
-    result: returns<null>(),
+    data: z.object({ state: z.enum(SERVICENOW_PRESENCES) }),
+    result: returns<PresenceWriteOutcome>(),
   },
 } satisfies ApiSpec;
