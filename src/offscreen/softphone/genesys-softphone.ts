@@ -27,7 +27,7 @@ import * as signalling from './signalling-control';
 import { notStarted, SoftphoneError, toSoftphoneError } from './softphone-error';
 import type * as port from './softphone-port';
 import { parseStats } from './stats';
-import { tapStreaming } from './streaming-tap';
+import { ignoredTrace, tapStreaming } from './streaming-tap';
 import { createTraceLogger } from './trace';
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
@@ -183,6 +183,7 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
           this.#lastInboundAt = at;
         }
       },
+      ignored: (reason, conversationId) => emit(ignoredTrace(reason, conversationId)),
     });
     live.detach.push(detach);
     const extra = this.#options.onStreaming?.(client, internals.userIdOf(live.sdk));

@@ -7,7 +7,8 @@
 
 /** stanza WSConnection. `disconnect(false)` closes the socket at once, without a close frame. */
 export interface StanzaTransport {
-  socket?: { readyState: number };
+  /** `onmessage` hands each frame to the stream parser (WSConnection.connect). */
+  socket?: { readyState: number; onmessage?: ((message: { data: unknown }) => void) | null };
   disconnect(clean?: boolean): void;
 }
 

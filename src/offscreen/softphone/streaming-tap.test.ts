@@ -46,6 +46,36 @@ describe('onRawConversation', () => {
     expect(events.map((e) => e.type)).toEqual(['call-ended', 'call-updated', 'call-updated']);
     expect(events[0]).toEqual({ type: 'call-ended', conversationId: 'c1', reason: 'declined' });
   });
+
+  it('ignores a malformed notification and says so', () => {
+    const { ctx, events } = context();
+    const ignored: string[] = [];
+    ctx.ignored = (reason) => ignored.push(reason);
+    ctx.registry.notePending('c1');
+    onRawConversation({ eventBody: { id: 'c1', participants: 'not-a-list' } }, 'u1', ctx);
+    onRawConversation({ eventBody: '{"id":' }, 'u1', ctx);
+    onRawConversation(null, 'u1', ctx);
+    expect(events).toEqual([]);
+    expect(ignored).toEqual(['malformed', 'malformed', 'malformed']);
+  });
+
+  it('ignores a late event that moves the same participant back, and says so', () => {
+    const { ctx, events } = context();
+    const ignored: [string, string | undefined][] = [];
+    ctx.ignored = (reason, id) => ignored.push([reason, id]);
+    ctx.registry.notePending('c1');
+    onRawConversation(body('alerting'), 'u1', ctx);
+    onRawConversation(body('connected'), 'u1', ctx);
+    onRawConversation(body('alerting'), 'u1', ctx);
+    onRawConversation(body('connected'), 'u1', ctx); // a duplicate is harmless
+    expect(ignored).toEqual([['out-of-order', 'c1']]);
+    expect(events.map((e) => (e.type === 'call-updated' ? e.call.state : e.type))).toEqual([
+      'alerting',
+      'connected',
+      'connected',
+    ]);
+    expect(ctx.registry.fields('c1').state).toBe('connected');
+  });
 });
 
 describe('tapStreaming', () => {
