@@ -231,6 +231,9 @@ export class ControlClient {
     );
   autoApprove = (user: string | null) =>
     this.request<{ autoApproveUserId: string | null }>('POST', '/oauth/auto-approve', { user });
+  /** The next approval redirects with a forged `state` or a code already redeemed (one-shot). */
+  oauthRedirectFault = (kind: 'wrong-state' | 'replay-code') =>
+    this.request<{ redirectFault: string }>('POST', '/oauth/redirect-fault', { kind });
   oauthSettings = (o: { tokenExpiresInSec: number }) =>
     this.request<{ tokenExpiresInSec: number }>('POST', '/oauth/settings', o);
 

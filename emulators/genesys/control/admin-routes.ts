@@ -69,6 +69,11 @@ export function registerAdminRoutes(r: Router, hub: Hub): void {
     hub.oauth.autoApproveUserId = b.user === null ? null : user(b.user).id;
     return ok({ autoApproveUserId: hub.oauth.autoApproveUserId });
   });
+  // One-shot: the next approval redirects with a forged state or a code already redeemed.
+  r.add('POST', '/oauth/redirect-fault', (req) => {
+    hub.oauth.redirectFault = body(S.RedirectFault, req).kind;
+    return ok({ redirectFault: hub.oauth.redirectFault });
+  });
   r.add('POST', '/oauth/settings', (req) => {
     hub.options.tokenExpiresInSec = body(S.OAuthSettings, req).tokenExpiresInSec;
     return ok({ tokenExpiresInSec: hub.options.tokenExpiresInSec });

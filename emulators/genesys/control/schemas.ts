@@ -60,6 +60,7 @@ export const OAuthClientBody = z.object({
 });
 export const AutoApprove = z.object({ user: z.string().nullable() });
 export const OAuthSettings = z.object({ tokenExpiresInSec: z.number().int().positive() });
+export const RedirectFault = z.object({ kind: z.enum(['wrong-state', 'replay-code']) });
 
 const IceService = z.object({
   type: z.enum(['stun', 'turn']),

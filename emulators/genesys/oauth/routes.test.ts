@@ -88,4 +88,43 @@ describe('OAuth endpoints', () => {
     ).toBe('unsupported_grant_type');
     expect((await post({ grant_type: 'authorization_code', client_id: 'nope' })).status).toBe(401);
   });
+
+  it('redirects once with a forged state or a code already redeemed, when told to', async () => {
+    const { clientId } = await emu.control.registerOAuthClient({
+      org: 'Acme Support',
+      redirectUris: [REDIRECT],
+    });
+    await emu.control.autoApprove('agent1');
+    const verifier = generateRandomCodeVerifier();
+    const first = await code(clientId, verifier);
+    const redeemed = first.searchParams.get('code') ?? '';
+    const exchange = (c: string, v: string) =>
+      post({
+        grant_type: 'authorization_code',
+        client_id: clientId,
+        code: c,
+        redirect_uri: REDIRECT,
+        code_verifier: v,
+      });
+    expect((await exchange(redeemed, verifier)).status).toBe(200);
+
+    await emu.control.oauthRedirectFault('wrong-state');
+    const forged = await code(clientId, generateRandomCodeVerifier());
+    expect(forged.searchParams.get('state')).not.toBe('s');
+    // One-shot: the next approval is normal again; its code is redeemed here.
+    const normalVerifier = generateRandomCodeVerifier();
+    const normal = await code(clientId, normalVerifier);
+    expect(normal.searchParams.get('state')).toBe('s');
+    expect((await exchange(normal.searchParams.get('code') ?? '', normalVerifier)).status).toBe(
+      200,
+    );
+
+    await emu.control.oauthRedirectFault('replay-code');
+    const replayedVerifier = generateRandomCodeVerifier();
+    const replayed = await code(clientId, replayedVerifier);
+    expect(replayed.searchParams.get('code')).toBe(normal.searchParams.get('code'));
+    expect(replayed.searchParams.get('state')).toBe('s');
+    const again = await exchange(replayed.searchParams.get('code') ?? '', replayedVerifier);
+    expect(again.body['error']).toBe('invalid_grant');
+  });
 });

@@ -102,7 +102,14 @@ function decide(hub: Hub, req: AuthRequest, action: string, userId: string | und
       state: req.state,
     });
   }
-  return redirect(req.redirectUri, { code: hub.oauth.issueCode(req, user.id), state: req.state });
+  const fault = hub.oauth.redirectFault;
+  hub.oauth.redirectFault = null;
+  if (fault === 'replay-code' && hub.oauth.lastCode !== null) {
+    return redirect(req.redirectUri, { code: hub.oauth.lastCode, state: req.state });
+  }
+  const code = hub.oauth.issueCode(req, user.id);
+  const state = fault === 'wrong-state' ? `forged-${code.slice(0, 8)}` : req.state;
+  return redirect(req.redirectUri, { code, state });
 }
 
 function clientIdOf(req: IncomingMessage, body: Record<string, string>): string | undefined {

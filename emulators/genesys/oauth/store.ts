@@ -34,6 +34,8 @@ export interface AuthCode {
   used: boolean;
 }
 
+export type RedirectFault = 'wrong-state' | 'replay-code';
+
 export type CodeCheck =
   | { ok: true; code: AuthCode }
   | { ok: false; error: 'invalid_grant' | 'invalid_client'; description: string };
@@ -45,6 +47,10 @@ export class OAuthStore {
   readonly #refresh = new Map<string, { clientId: string; userId: string }>();
   /** When set, /oauth/authorize approves at once as this user (tests). */
   autoApproveUserId: string | null = null;
+  /** A one-shot fault for the next approval's redirect (tests): a forged state, a used code. */
+  redirectFault: RedirectFault | null = null;
+  /** The last code issued, so a test can have it sent again. */
+  lastCode: string | null = null;
 
   register(client: OAuthClient): OAuthClient {
     this.clients.set(client.clientId, client);
@@ -78,6 +84,7 @@ export class OAuthStore {
       expiresAt: Date.now() + 5 * 60 * 1000,
       used: false,
     });
+    this.lastCode = code;
     return code;
   }
 
