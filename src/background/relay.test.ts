@@ -66,7 +66,7 @@ describe('snapshot relay', () => {
     ).toBe(true);
   });
 
-  it('drops stale and duplicate snapshots, also across a worker restart', async () => {
+  it('drops stale and duplicate snapshots', async () => {
     const fake = fakePorts(tabs, 1);
     await relaySnapshot(snap(20), focused, fake.ports);
     expect((await relaySnapshot(snap(20), focused, fake.ports)).skipped).toBe(true);
@@ -74,12 +74,26 @@ describe('snapshot relay', () => {
     expect(fake.sent.filter(({ tabId }) => tabId === 1)).toHaveLength(1);
   });
 
-  it('relays concurrent snapshots one at a time in arrival order', async () => {
+  it('relays one at a time: the newest snapshot asked for goes out last, superseded ones not at all', async () => {
     const fake = fakePorts([tabs[0]!], 1);
-    await Promise.all([30, 31, 32].map((seq) => relaySnapshot(snap(seq), focused, fake.ports)));
-    expect(
-      fake.sent.map(({ message }) => (message.data as { snapshot: SessionSnapshot }).snapshot.seq),
-    ).toEqual([30, 31, 32]);
+    let answer: (value: null) => void = () => undefined;
+    fake.ports.sendToTab = (tabId, message) => {
+      fake.sent.push({ tabId, message });
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const seqs = () =>
+      fake.sent.map(({ message }) => (message.data as { snapshot: SessionSnapshot }).snapshot.seq);
+    const first = relaySnapshot(snap(30), focused, fake.ports);
+    await vi.waitFor(() => expect(seqs()).toEqual([30]));
+    // The tab is still busy with 30 while 31, 32 and 33 arrive: 31 and 32 are superseded.
+    const later = [31, 32, 33].map((seq) => relaySnapshot(snap(seq), focused, fake.ports));
+    answer(null);
+    expect((await first).skipped).toBe(false);
+    expect((await later[0]!).skipped).toBe(true);
+    expect((await later[1]!).skipped).toBe(true);
+    await vi.waitFor(() => expect(seqs()).toEqual([30, 33]));
+    answer(null);
+    expect(await later[2]!).toMatchObject({ delivered: 1, skipped: false });
   });
 
   it('does not let a tab that never answers hold up the next relay', async () => {
@@ -90,6 +104,7 @@ describe('snapshot relay', () => {
       return tabId === 2 ? new Promise(() => undefined) : Promise.resolve(null);
     };
     const first = relaySnapshot(snap(40), focused, fake.ports);
+    await vi.advanceTimersByTimeAsync(0); // 40 is being sent before 41 arrives
     const second = relaySnapshot(snap(41), focused, fake.ports);
     await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS);
     expect((await first).delivered).toBe(2);

@@ -3,7 +3,9 @@
  * open extension pages (popup, options). Every ServiceNow tab gets every snapshot (for the chip
  * and the call card); the message tells each tab whether it is the pop target: all tabs, or the
  * one tab-focus.ts picks. Relays run one at a time in seq order, and a snapshot not newer than the
- * last one relayed (remembered in memory) is dropped. Across a worker restart staleness is the
+ * last one relayed (remembered in memory) is dropped. A snapshot is a whole state, so tabs need
+ * only the newest: a queued relay whose snapshot a newer one has superseded returns at once when
+ * its turn comes (that newer one is queued behind it, so the newest always goes out). Across a worker restart staleness is the
  * session store's check (session-store.ts), made before a snapshot reaches the relay.
  * A tab without our content script is skipped silently, and a tab that does not answer within
  * SEND_TIMEOUT_MS cannot hold up the relays behind it.
@@ -89,15 +91,16 @@ export interface RelayOutcome {
 }
 
 const SKIPPED: RelayOutcome = { tabs: 0, delivered: 0, popTab: null, skipped: true };
-/** The highest seq relayed in this worker's life. */
+/** The highest seq relayed, and the highest asked for, in this worker's life. */
 let lastRelayed = -Infinity;
+let newestAsked = -Infinity;
 
 async function relayNow(
   snapshot: SessionSnapshot,
   settings: RelaySettings,
   ports: RelayPorts,
 ): Promise<RelayOutcome> {
-  if (snapshot.seq <= lastRelayed) {
+  if (snapshot.seq <= lastRelayed || snapshot.seq < newestAsked) {
     return SKIPPED;
   }
   lastRelayed = snapshot.seq;
@@ -132,6 +135,7 @@ export function relaySnapshot(
   settings: RelaySettings,
   ports: RelayPorts = browserRelayPorts,
 ): Promise<RelayOutcome> {
+  newestAsked = Math.max(newestAsked, snapshot.seq);
   const next = queue.then(() => relayNow(snapshot, settings, ports));
   queue = next.catch(() => undefined);
   return next;
