@@ -27,5 +27,6 @@ export type {
 } from './control/control-schema';
 export { SEED_NUMBERS } from './seed/numbers';
 export { SEED_AGENT } from './seed/ids';
+export { SEED_AGENT_PRESENCE_ID, SEED_PRESENCE_STATES } from './seed/presence';
 export { SESSION_COOKIE } from './server/sessions';
 export { TABLE_NAMES, type TableName } from './store/tables';

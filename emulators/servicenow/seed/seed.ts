@@ -2,6 +2,7 @@
 import type { SeedTables, SnRecord } from '../store/table-store';
 import { seedSysId } from './ids';
 import { SEED_CONTACTS, SEED_USERS, contactSysId } from './people';
+import { SEED_AGENT_PRESENCE, SEED_PRESENCE_STATE_RECORDS } from './presence';
 
 /** [number, caller key, short description, category, priority, state, opened_at] */
 type IncidentRow = readonly [string, string, string, string, string, string, string];
@@ -70,4 +71,6 @@ export const SEED: SeedTables = {
   customer_contact: SEED_CONTACTS,
   incident: SEED_INCIDENTS,
   interaction: [],
+  awa_presence_state: SEED_PRESENCE_STATE_RECORDS,
+  awa_agent_presence: SEED_AGENT_PRESENCE,
 };

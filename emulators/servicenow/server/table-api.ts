@@ -10,6 +10,7 @@ import { recordValuesSchema } from '../control/control-schema';
 import type { QueryOptions } from '../store/table-store';
 import { isTableName, type TableName } from '../store/tables';
 import { authenticate, isCrossOriginWrite } from './auth';
+import { resolveMe } from './me-query';
 import type { StandInContext } from './context';
 import { BodyError, readJson, sendJson, sendSnError } from './http-util';
 
@@ -163,5 +164,9 @@ export async function handleTableApi(
     return sendSnError(res, 400, `Invalid table ${table}`, null);
   }
   const id = sysId === '' ? undefined : sysId;
+  const query = url.searchParams.get('sysparm_query');
+  if (query !== null) {
+    url.searchParams.set('sysparm_query', resolveMe(query, session.userSysId));
+  }
   await operate(ctx, req, res, url, table, id, session.userName);
 }

@@ -29,6 +29,8 @@ const DEFAULT_ORDER: Record<TableName, string> = {
   customer_contact: 'ORDERBYname',
   incident: 'ORDERBYDESCopened_at',
   interaction: 'ORDERBYDESCsys_created_on',
+  awa_presence_state: 'ORDERBYname',
+  awa_agent_presence: 'ORDERBYagent',
 };
 
 function list(ctx: StandInContext, table: TableName, query: string, limit = 50) {

@@ -3,7 +3,15 @@
  * the list and form pages show. Records themselves are schemaless string maps.
  */
 
-export const TABLE_NAMES = ['sys_user', 'customer_contact', 'interaction', 'incident'] as const;
+import { PRESENCE_TABLES, PRESENCE_TABLE_NAMES } from './presence-tables';
+
+export const TABLE_NAMES = [
+  'sys_user',
+  'customer_contact',
+  'interaction',
+  'incident',
+  ...PRESENCE_TABLE_NAMES,
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface TableDef {
@@ -76,6 +84,7 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = {
     phoneFields: [],
     defaults: { state: '1', priority: '4', active: 'true' },
   },
+  ...PRESENCE_TABLES,
 };
 
 export function isTableName(name: string): name is TableName {
