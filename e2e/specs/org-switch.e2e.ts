@@ -1,0 +1,163 @@
+/**
+ * Organisation switch end to end: the real SDK in the offscreen document moves from Acme (agent1)
+ * to Globex (agent3) and back through the worker's `auth.switchOrg`, against the Genesys emulator.
+ * After every switch the emulator must hold no streaming socket, channel or softphone leg of the
+ * organisation left, and its token must no longer authenticate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED } from '../../emulators/genesys/state';
+import {
+  configure,
+  signIn,
+  startStack,
+  waitForCall,
+  waitForConnection,
+  type Stack,
+} from '../support/stack';
+import { audioBothWays, callState, command } from './softphone.helpers';
+
+const ACME = SEED.acme.orgId;
+const GLOBEX = SEED.globex.orgId;
+
+interface SwitchReply {
+  status: string;
+  activeCalls?: number;
+  state: { signedIn: boolean; profile: { id: string } | null };
+}
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const { clientId } = await stack.genesys.control.registerOAuthClient({
+    org: GLOBEX,
+    redirectUris: [`https://${stack.ext.extensionId}.chromiumapp.org/`],
+    name: 'Switchboard (Globex)',
+  });
+  await configure(stack, (settings) => {
+    const genesys = settings['genesys'] as { profiles: object[]; activeId: string };
+    const globex = {
+      id: 'globex',
+      name: 'Globex',
+      customEnvironment: stack.genesys.url,
+      clientId,
+      targetOrgId: GLOBEX,
+    };
+    return { ...settings, genesys: { ...genesys, profiles: [...genesys.profiles, globex] } };
+  });
+  await signIn(stack, 'agent1');
+  await waitForConnection(stack, 'connected', 30_000);
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+const oauthTokens = async (user: string) =>
+  (await stack.genesys.control.liveTokens(user))
+    .filter((t) => t.source === 'oauth')
+    .map((t) => t.token);
+
+/** Waits until nothing of `orgId` is live at the emulator: no socket, channel or softphone leg. */
+async function noSessionOf(orgId: string): Promise<void> {
+  await stack.genesys.control.waitFor(
+    `no session of ${orgId}`,
+    async () => {
+      const live = await stack.genesys.control.orgSessions(orgId);
+      return live.streaming.length + live.channels.length + live.softphone.length === 0;
+    },
+    20_000,
+  );
+}
+
+async function connectedAs(orgId: string, userId: string): Promise<void> {
+  await waitForConnection(stack, 'connected', 30_000);
+  await stack.genesys.control.waitFor(
+    `streaming session of ${userId}`,
+    async () =>
+      (await stack.genesys.control.orgSessions(orgId)).streaming.some((s) => s.userId === userId),
+    20_000,
+  );
+}
+
+const switchTo = (profileId: string, confirmEndCalls?: boolean) =>
+  stack.toWorker<SwitchReply>('auth.switchOrg', {
+    profileId,
+    ...(confirmEndCalls === undefined ? {} : { confirmEndCalls }),
+  });
+
+describe('organisation switch', () => {
+  it('moves from Acme to Globex with no call: B connected as its agent, nothing of A left', async () => {
+    const acmeTokens = await oauthTokens('agent1');
+    expect(acmeTokens).toHaveLength(1);
+    await stack.genesys.control.autoApprove('agent3');
+    // A second switch while the first runs is refused, not queued.
+    const [first, second] = await Promise.all([
+      switchTo('globex'),
+      new Promise((r) => setTimeout(r, 300)).then(() => switchTo('globex')),
+    ]);
+    expect(first).toMatchObject({
+      ok: true,
+      value: { status: 'switched', state: { signedIn: true, profile: { id: 'globex' } } },
+    });
+    expect(second).toMatchObject({ ok: true, value: { status: 'busy' } });
+
+    await connectedAs(GLOBEX, SEED.agent3.userId);
+    await noSessionOf(ACME);
+    expect(await oauthTokens('agent1')).toEqual([]);
+    const settings = await stack.toWorker<{ settings: { genesys: { activeId: string } } }>(
+      'settings.get',
+      null,
+    );
+    expect(settings.value.settings.genesys.activeId).toBe('globex');
+  });
+
+  it('with a live call: refused without confirmation (the call and its audio go on), then ends it and switches', async () => {
+    const { conversationId } = await stack.genesys.control.placeCall({
+      to: 'agent3',
+      from: '+15550100',
+    });
+    await waitForCall(stack, conversationId, 'alerting');
+    await command(stack, { type: 'answer', conversationId });
+    await waitForCall(stack, conversationId, 'connected');
+    await audioBothWays(stack, conversationId);
+
+    await stack.genesys.control.autoApprove('agent1');
+    const refused = await switchTo('acme');
+    expect(refused).toMatchObject({
+      ok: true,
+      value: { status: 'refused', activeCalls: 1, state: { profile: { id: 'globex' } } },
+    });
+    expect((await callState(stack, conversationId))?.state).toBe('connected');
+    await audioBothWays(stack, conversationId);
+
+    // The agent confirms on the options page: keyboard-reachable button, then the confirmation.
+    await stack.ui.reload();
+    const start = stack.ui.getByRole('button', { name: 'Switch to Acme Support' });
+    await start.focus();
+    await stack.ui.keyboard.press('Enter');
+    const dialog = stack.ui.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await dialog.textContent()).toContain('End the active call and switch?');
+    expect((await callState(stack, conversationId))?.state).toBe('connected');
+    await stack.ui.getByRole('button', { name: 'End call and switch' }).click();
+
+    await stack.genesys.control.waitFor(
+      'the call ended at Genesys',
+      async () => (await stack.genesys.control.call(conversationId)).endTime !== undefined,
+      20_000,
+    );
+    await stack.genesys.control.waitFor(
+      'signed in to Acme',
+      async () => {
+        const state = await stack.toWorker<SwitchReply['state']>('auth.state', null);
+        return state.value.signedIn && state.value.profile?.id === 'acme';
+      },
+      60_000,
+    );
+    await connectedAs(ACME, SEED.agent1.userId);
+    await noSessionOf(GLOBEX);
+    expect(await oauthTokens('agent3')).toEqual([]);
+    await stack.ui.getByText('Switched to Acme Support.').waitFor({ timeout: 15_000 });
+  });
+});
