@@ -51,6 +51,8 @@ export const BASE_ARGS = [
 export interface LaunchOptions {
   /** Absolute path of an unpacked extension to load (the built dist/). */
   extensionDir?: string;
+  /** More unpacked extensions loaded beside it (test fixtures). */
+  extraExtensionDirs?: string[];
   /** Defaults to headless unless HEADED=1 and a DISPLAY exists. */
   headless?: boolean;
   userDataDir?: string;
@@ -61,10 +63,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   const headed = process.env['HEADED'] === '1' && Boolean(process.env['DISPLAY']);
   const args = [...BASE_ARGS, ...(options.extraArgs ?? [])];
   if (options.extensionDir) {
-    args.push(
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
-    );
+    const dirs = [options.extensionDir, ...(options.extraExtensionDirs ?? [])].join(',');
+    args.push(`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`);
   }
   return chromium.launchPersistentContext(
     options.userDataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-chromium-')),

@@ -24,6 +24,8 @@ export async function launchExtension(
     extraArgs?: string[];
     userDataDir?: string;
     extensionDir?: string;
+    /** Other unpacked extensions (with a fixed `key`, so their ids are known) loaded beside it. */
+    extraExtensions?: { dir: string; id: string }[];
   } = {},
 ): Promise<ExtensionHandle> {
   const extensionDir = options.extensionDir ?? DIST;
@@ -33,11 +35,14 @@ export async function launchExtension(
   const context = await launchChromium({
     extensionDir,
     extraArgs: options.extraArgs ?? [],
+    extraExtensionDirs: (options.extraExtensions ?? []).map((e) => e.dir),
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
   });
+  const others = new Set((options.extraExtensions ?? []).map((e) => e.id));
+  const ours = (w: Worker) => !others.has(new URL(w.url()).host);
   const worker =
-    context.serviceWorkers()[0] ??
-    (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => {
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 10_000 }).catch(() => {
       throw new Error(
         'The extension did not load (no service worker). Rerun with DEBUG=pw:browser to see why.',
       );

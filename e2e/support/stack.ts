@@ -33,6 +33,8 @@ export interface StackOptions {
   lookupLatencyMs?: number;
   userDataDir?: string;
   extraArgs?: string[];
+  /** Other unpacked extensions loaded beside Switchboard (see launchExtension). */
+  extraExtensions?: { dir: string; id: string }[];
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -44,6 +46,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ext = await launchExtension({
     extraArgs: [...serviceNowHostArgs(proxy.port), ...(options.extraArgs ?? [])],
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+    ...(options.extraExtensions ? { extraExtensions: options.extraExtensions } : {}),
   });
   const genesys = await startGenesysEmulator({ port: 0, media: { browserContext: ext.context } });
   const { clientId } = await genesys.control.registerOAuthClient({
