@@ -10,6 +10,9 @@ export default defineConfig({
   build: {
     target: 'chrome120',
     sourcemap: false,
+    // Everything loads from the local package, so preloading buys nothing; and in the content
+    // script Vite's preload helper would walk the host page's <link>s and add its own to the page.
+    modulePreload: false,
     rolldownOptions: {
       input: {
         offscreen: 'src/offscreen/offscreen.html',

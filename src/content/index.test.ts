@@ -43,6 +43,11 @@ function fakeWorker(current: SessionSnapshot | null, refuseConfig = false) {
       },
       'content.claim': { granted: true },
       'content.pageToken': { token: null },
+      'content.numbers': {
+        numbers: ((message.data as { texts?: string[] }).texts ?? []).map((text) =>
+          text === '+1 415 555 0101' ? '+14155550101' : null,
+        ),
+      },
       'call.command': null,
     }[message.type];
     if (message.type === 'call.command') {

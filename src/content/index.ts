@@ -5,7 +5,8 @@
  *   worker ──content.snapshot {snapshot, popTarget}──▶ store (newer seq only) ──▶ UI
  *                                                        └──▶ pop controller (target tab only)
  *   start / page restored from the back-forward cache ──▶ content.ready + content.config
- *   idle ──▶ logic chunk (rules, lookup, phone parsing) ──▶ click-to-dial scanner
+ *   start ──▶ click-to-dial scanner (phone-shaped text; the worker says which are numbers)
+ *   a call to pop ──▶ logic chunk (rules, lookup, phone parsing), loaded then, not before
  *
  * The lifetime ends, taking UI, listeners and observers with it, when the extension context goes
  * away (update, reload, removal). Workspace navigation never re-runs this script: the UI stays
@@ -23,7 +24,7 @@ import { startClickToDial } from './dial/click-to-dial';
 import { createDialAction } from './dial/dial-action';
 import { createDialOrigins } from './dial/origins';
 import { createLifetime } from './lifetime';
-import { loadLogic, prefetchLogic } from './logic/load';
+import { loadLogic } from './logic/load';
 import { contentGuards } from './messaging/content-guards';
 import { createContentReceiver, createWorkerRequester } from './messaging/worker-link';
 import { createWorkerQueries } from './messaging/worker-queries';
@@ -55,7 +56,6 @@ const queries = createWorkerQueries(request);
 const store = createStore();
 const ui = mountShadowUi(signal, document, () => lifetime.end('replaced by a newer copy'));
 const origins = createDialOrigins();
-let region = 'US';
 
 function open(url: string): void {
   navigateTo(url);
@@ -109,9 +109,7 @@ const pops = createPopController({
   signal,
   logic: loadLogic,
   async config() {
-    const { config } = await queries.config();
-    region = config.defaultRegion;
-    return config;
+    return (await queries.config()).config;
   },
   claim: (conversationId, trigger) => queries.claim(conversationId, trigger),
   async client(logic) {
@@ -176,9 +174,6 @@ function sync(): void {
   void Promise.allSettled([queries.ready(location.href), queries.config()]).then(
     ([ready, setup]) => {
       const popTarget = setup.status === 'fulfilled' && setup.value.popTarget;
-      if (setup.status === 'fulfilled') {
-        region = setup.value.config.defaultRegion;
-      }
       if (ready.status === 'fulfilled' && ready.value) {
         accept(ready.value, popTarget);
       }
@@ -196,18 +191,18 @@ render();
 sync();
 records.refresh();
 presence.start();
-prefetchLogic(signal);
-void loadLogic().then(
-  (logic) => {
-    const dial = createDialAction({
-      request,
-      origins,
-      pageUrl: () => location.href,
-      doc: document,
-      t,
-      notify: (notice) => store.setNotice(notice),
-    });
-    startClickToDial({ doc: document, signal, logic, region: () => region, t, dial });
-  },
-  (error: unknown) => log.warn('click-to-dial unavailable', { error: String(error) }),
-);
+startClickToDial({
+  doc: document,
+  signal,
+  numbers: (texts) => queries.numbers(texts),
+  t,
+  dial: createDialAction({
+    request,
+    origins,
+    pageUrl: () => location.href,
+    doc: document,
+    t,
+    notify: (notice) => store.setNotice(notice),
+  }),
+  onError: (error) => log.warn('click-to-dial: numbers unavailable', { error: String(error) }),
+});

@@ -1,4 +1,4 @@
-/** The worker's answers to ServiceNow tabs: configuration, claims and the page token. */
+/** The worker's answers to ServiceNow tabs: configuration, claims, the page token and numbers. */
 import { describe, expect, it } from 'vitest';
 import type { HandlerMeta } from '../../shared/protocol/messenger';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/schema';
@@ -88,5 +88,17 @@ describe('content handlers', () => {
       token: 'a1b2c3d4e5f6',
     });
     expect(seen).toEqual([{ tabId: 7, documentId: 'doc-9' }]);
+  });
+
+  it('tells click-to-dial which texts are numbers, in the configured region', async () => {
+    const texts = ['(415) 555-0101', '+44 20 7946 0018', '12', 'INC0010001'];
+    const us = await handlers()['content.numbers']({ texts }, meta(7));
+    expect(us.numbers).toEqual(['+14155550101', '+442079460018', null, null]);
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      screenPop: { ...DEFAULT_SETTINGS.screenPop, defaultRegion: 'GB' as const },
+    };
+    const gb = await handlers(settings)['content.numbers']({ texts: ['020 7946 0018'] }, meta(7));
+    expect(gb.numbers).toEqual(['+442079460018']);
   });
 });

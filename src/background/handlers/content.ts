@@ -1,10 +1,12 @@
 /**
  * Worker handlers for ServiceNow tabs: the screen-pop configuration (validated settings and
  * whether the asking tab is the pop target), pop claims (one pop per call), and the page's own
- * `g_ck` for lookups with the agent's ServiceNow session. The sender is a content script on a
- * configured instance (checked by the receiver); its tab comes from what Chrome attests.
+ * `g_ck` for lookups with the agent's ServiceNow session, and click-to-dial's number parsing (the
+ * page has no number parser). The sender is a content script on a configured instance (checked by
+ * the receiver); its tab comes from what Chrome attests.
  */
 import { AppError } from '../../shared/errors';
+import { normalisePhone } from '../../shared/screenpop/phone';
 import type { Handlers } from '../../shared/protocol/messenger';
 import type { ContentConfig, contentToWorker } from '../../shared/protocol/messages/content';
 import { claimKey, claimPop } from '../pop-claims';
@@ -25,6 +27,10 @@ function tabOf(sender: { tab?: { id?: number | undefined } | undefined }): numbe
   return tabId;
 }
 
+function defaultRegion(settings: ReturnType<WorkerDeps['settings']>): string {
+  return settings.screenPop.defaultRegion ?? settings.servicenow.defaultRegion;
+}
+
 export function contentHandlers(
   deps: Pick<WorkerDeps, 'settings'>,
   options: ContentHandlerOptions = {},
@@ -33,7 +39,7 @@ export function contentHandlers(
     'content.config': async (_data, { sender }) => {
       const settings = deps.settings();
       const config: ContentConfig = {
-        defaultRegion: settings.screenPop.defaultRegion ?? settings.servicenow.defaultRegion,
+        defaultRegion: defaultRegion(settings),
         screenPop: settings.screenPop,
       };
       const popTarget = await isPopTarget(sender.tab?.id, settings.servicenow, options.ports);
@@ -52,6 +58,10 @@ export function contentHandlers(
         options.execute,
       );
       return { token };
+    },
+    'content.numbers': ({ texts }) => {
+      const options = { defaultRegion: defaultRegion(deps.settings()) };
+      return { numbers: texts.map((text) => normalisePhone(text, options)?.e164 ?? null) };
     },
   };
 }

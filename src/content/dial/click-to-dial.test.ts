@@ -5,13 +5,21 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { englishT as t } from '../../test/english';
-import * as logic from '../logic/logic';
+import { normalisePhone } from '../../shared/screenpop/phone';
 import { createDialAction } from './dial-action';
 import { startClickToDial } from './click-to-dial';
 import { createDialOrigins } from './origins';
 import type { Schedule } from './scanner';
 
 const SYS_ID = 'c'.repeat(32);
+/** The worker's answer (it parses with the same shared code), counting the batches. */
+const batches: string[][] = [];
+const numbers = (texts: string[]) => {
+  batches.push(texts);
+  return Promise.resolve(
+    texts.map((text) => normalisePhone(text, { defaultRegion: 'US' })?.e164 ?? null),
+  );
+};
 const soon: Schedule = (slice) => setTimeout(() => slice(() => 50), 0);
 
 const lifetimes: AbortController[] = [];
@@ -23,8 +31,7 @@ function start(trustedClicksOnly = false) {
   const scanner = startClickToDial({
     doc: document,
     signal: lifetime.signal,
-    logic,
-    region: () => 'US',
+    numbers,
     t,
     dial,
     schedule: soon,
@@ -35,6 +42,7 @@ function start(trustedClicksOnly = false) {
 }
 
 afterEach(() => {
+  batches.length = 0;
   lifetimes.splice(0).forEach((lifetime) => lifetime.abort());
   document.body.replaceChildren();
 });
@@ -51,10 +59,26 @@ describe('click-to-dial', () => {
       '+1 (415) 555-0101',
     );
     (buttons()[0] as HTMLElement).click();
-    expect(dial).toHaveBeenCalledWith('+14155550101', expect.anything());
+    await vi.waitFor(() => expect(dial).toHaveBeenCalledWith('+14155550101', expect.anything()));
     (document.getElementById('phone') as HTMLInputElement).value = '+44 20 7946 0018';
     (buttons()[1] as HTMLElement).click();
-    expect(dial).toHaveBeenLastCalledWith('+442079460018', document.getElementById('phone'));
+    await vi.waitFor(() =>
+      expect(dial).toHaveBeenLastCalledWith('+442079460018', document.getElementById('phone')),
+    );
+  });
+
+  it('asks the worker once per scan slice, and never again for text it has answered', async () => {
+    document.body.innerHTML = `<p>+1 415 555 0101</p><p>call 312-555-0188 today</p>
+      <p>+1 415 555 0101</p><p>order 2026-11-23 12:00</p><p>12345678 items</p>`;
+    const { buttons, scanner } = start();
+    await vi.waitFor(() => expect(buttons()).toHaveLength(3));
+    expect(batches).toEqual([['+1 415 555 0101', '312-555-0188', '12345678']]);
+    document.body.append(
+      Object.assign(document.createElement('p'), { textContent: '+1 415 555 0101' }),
+    );
+    await vi.waitFor(() => expect(buttons()).toHaveLength(4));
+    expect(scanner.stats().slices).toBeGreaterThan(1);
+    expect(batches).toHaveLength(1);
   });
 
   it('ignores clicks a page script fakes', async () => {
@@ -62,6 +86,7 @@ describe('click-to-dial', () => {
     const { dial, buttons } = start(true);
     await vi.waitFor(() => expect(buttons()).toHaveLength(1));
     (buttons()[0] as HTMLElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(dial).not.toHaveBeenCalled();
   });
 

@@ -1,28 +1,31 @@
 /**
  * Click-to-dial: phone numbers in ServiceNow forms and lists get a dial button. A MutationObserver
  * only queues what the page adds or changes (its callback does no parsing); the scanner does the
- * work in idle slices. A click reads the number again from the page (it may have changed),
- * remembers the record it came from, and sends call.command {type: 'dial'} through the worker.
- * Everything stops, and every button goes, when the page lifetime ends.
+ * work in idle slices. Phone-shaped text is found here (phone-candidates.ts); whether it is a
+ * dialable number the worker decides, one batch per slice (number-cache.ts). A click reads the
+ * number again from the page (it may have changed), remembers the record it came from, and sends
+ * call.command {type: 'dial'} through the worker. Everything stops, and every button goes, when
+ * the page lifetime ends.
  */
 import type { Translate } from '../../shared/i18n';
-import type { Logic } from '../logic/load';
 import { OWN_TAGS } from '../pop/page-context';
 import { createDialButtons } from './affordance';
+import { createNumberCache, type ResolveNumbers } from './number-cache';
 import { phoneCandidates } from './phone-candidates';
 import { createScanner, type Schedule, type ScanLimits } from './scanner';
 
 export interface ClickToDialOptions {
   doc: Document;
   signal: AbortSignal;
-  logic: Logic;
-  region(): string;
+  /** The worker's answer for each text: its number in E.164, or null when it is not one. */
+  numbers: ResolveNumbers;
   t: Translate;
   /** Places the call; `anchor` is the text or input the number was read from. */
   dial(number: string, anchor: Node): void;
   schedule?: Schedule;
   limits?: Partial<ScanLimits>;
   trustedClicksOnly?: boolean;
+  onError?: (error: unknown) => void;
 }
 
 export const idleSchedule =
@@ -40,16 +43,17 @@ export const idleSchedule =
   };
 
 export function startClickToDial(options: ClickToDialOptions) {
-  const { doc, signal, logic, t } = options;
-  const detect = (text: string): string | null => {
-    for (const candidate of phoneCandidates(text)) {
-      const phone = logic.normalisePhone(candidate, { defaultRegion: options.region() });
-      if (phone) {
-        return phone.e164;
+  const { doc, signal, t } = options;
+  const onError = options.onError ?? (() => undefined);
+  const cache = createNumberCache<Node>({
+    resolve: options.numbers,
+    retry: (anchors) => {
+      if (!signal.aborted) {
+        anchors.forEach((anchor) => scanner.enqueue(anchor));
       }
-    }
-    return null;
-  };
+    },
+    onError,
+  });
   const textOf = (anchor: Text | HTMLInputElement): string =>
     anchor instanceof HTMLInputElement ? anchor.value : anchor.data;
   const buttons = createDialButtons(doc, signal, {
@@ -70,16 +74,19 @@ export function startClickToDial(options: ClickToDialOptions) {
   const watch = { childList: true, subtree: true, characterData: true };
   const scanner = createScanner({
     doc,
-    detect,
+    detect: (text, anchor) => cache.lookup(phoneCandidates(text), anchor),
     isOwn: (element) => OWN_TAGS.has(element.tagName),
     schedule: options.schedule ?? idleSchedule(signal),
     onShadowRoot: (root) => observer.observe(root, watch),
     ...(options.limits && { limits: options.limits }),
     place: (anchor, number) =>
       buttons.create(anchor, t('dialNumber', number), () => {
-        const current = anchor.isConnected ? detect(textOf(anchor)) : null;
-        if (current !== null) {
-          options.dial(current, anchor);
+        if (anchor.isConnected) {
+          void cache.resolveNow(phoneCandidates(textOf(anchor))).then((current) => {
+            if (current !== null && !signal.aborted) {
+              options.dial(current, anchor);
+            }
+          }, onError);
         }
       }),
   });

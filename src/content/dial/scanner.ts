@@ -31,8 +31,8 @@ export type Schedule = (slice: (remaining: () => number) => void) => void;
 
 export interface ScannerOptions {
   doc: Document;
-  /** The dialable number (E.164) in this text, or null. */
-  detect(text: string): string | null;
+  /** The dialable number (E.164) in this text, or null (`anchor` may be enqueued again later). */
+  detect(text: string, anchor: Text | HTMLInputElement): string | null;
   /** Places a dial button after the anchor. */
   place(anchor: Text | HTMLInputElement, number: string): Element;
   isOwn(element: Element): boolean;
@@ -87,7 +87,7 @@ export function createScanner(options: ScannerOptions) {
 
   function place(anchor: Text | HTMLInputElement, text: string): void {
     const previous = buttons.get(anchor);
-    const number = options.detect(text);
+    const number = options.detect(text, anchor);
     if (previous?.isConnected) {
       if (number === null) {
         previous.remove(); // the number is gone; a changed number is read again on click

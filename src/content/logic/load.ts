@@ -1,6 +1,7 @@
 /**
  * Loads the logic chunk once (single flight); a failed load may be retried by the next caller.
- * `prefetchLogic` warms it when the page is idle so the first call does not wait for it.
+ * Nothing loads it before a call needs it (a screen pop, a records write): a page load without
+ * calls never pays for rules, lookups or the number parser.
  */
 import type * as LogicModule from './logic';
 
@@ -14,19 +15,4 @@ export function loadLogic(): Promise<Logic> {
     throw error;
   });
   return loading;
-}
-
-export function prefetchLogic(signal: AbortSignal): void {
-  const start = (): void => {
-    if (!signal.aborted) {
-      void loadLogic().catch(() => undefined);
-    }
-  };
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(start, { timeout: 2000 });
-    signal.addEventListener('abort', () => cancelIdleCallback(handle), { once: true });
-  } else {
-    const handle = setTimeout(start, 200);
-    signal.addEventListener('abort', () => clearTimeout(handle), { once: true });
-  }
 }

@@ -1,7 +1,8 @@
 /**
  * The questions this script asks the worker, with every answer checked before use: the current
- * calls (content.ready), the screen-pop configuration and pop-target flag, pop claims, and the
- * page's own token for Table API lookups. A malformed answer is an error, never trusted data.
+ * calls (content.ready), the screen-pop configuration and pop-target flag, pop claims, the
+ * page's own token for Table API lookups, and which texts are phone numbers (click-to-dial). A
+ * malformed answer is an error, never trusted data.
  */
 import { AppError } from '../../shared/errors';
 import type { ContentConfig, PopTrigger } from '../../shared/protocol/messages/content';
@@ -9,6 +10,7 @@ import type { SessionSnapshot } from '../../shared/session/snapshot';
 import { isContentConfig, isSessionSnapshot } from './guards';
 import type { RequestWorker } from './worker-link';
 
+const E164 = /^\+\d{3,20}$/;
 const bad = (what: string) => new AppError('protocol.bad-reply', `Invalid ${what} from the worker`);
 
 export function createWorkerQueries(request: RequestWorker) {
@@ -36,6 +38,19 @@ export function createWorkerQueries(request: RequestWorker) {
       const answer: unknown = await request('content.pageToken', null);
       const token = (answer as { token?: unknown } | null)?.token;
       return typeof token === 'string' ? token : null;
+    },
+    /** Each text's number in E.164, or null; the answer must match the question one for one. */
+    async numbers(texts: string[]): Promise<(string | null)[]> {
+      const answer: unknown = await request('content.numbers', { texts });
+      const numbers = (answer as { numbers?: unknown } | null)?.numbers;
+      if (
+        !Array.isArray(numbers) ||
+        numbers.length !== texts.length ||
+        !numbers.every((n) => n === null || (typeof n === 'string' && E164.test(n)))
+      ) {
+        throw bad('numbers');
+      }
+      return numbers as (string | null)[];
     },
   };
 }

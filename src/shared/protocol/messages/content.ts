@@ -6,6 +6,8 @@
  *   content ──content.claim {conversationId, trigger}──▶ worker: the first claim wins, so one
  *     call pops once (per tab when popTarget is 'all'), across reloads and worker restarts
  *   content ──content.pageToken──▶ worker: the page's own `g_ck`, read in the page's main world
+ *   content ──content.numbers {texts}──▶ worker: click-to-dial's phone-shaped texts, parsed there
+ *     (one batch per scan slice), so the number parser and its metadata stay out of the page
  *
  * The content script checks what it receives with hand-written guards (src/content/messaging),
  * which keeps zod out of the page; the worker checks what it receives with the schemas below.
@@ -50,6 +52,12 @@ export const contentToWorker = {
     from: ['content'],
     data: z.null(),
     result: returns<{ token: string | null }>(),
+  },
+  /** Click-to-dial: which phone-shaped texts are numbers (E.164), in the configured region. */
+  'content.numbers': {
+    from: ['content'],
+    data: z.object({ texts: z.array(z.string().max(64)).max(100) }),
+    result: returns<{ numbers: (string | null)[] }>(),
   },
 } satisfies ApiSpec;
 
