@@ -16,6 +16,7 @@ import type { PermissionsPort } from './model/instances';
 import { AudioSection } from './sections/AudioSection';
 import { CallsSection } from './sections/CallsSection';
 import { NetworkSection } from './sections/NetworkSection';
+import { PresenceSection } from './sections/PresenceSection';
 import { ProfilesSection } from './sections/ProfilesSection';
 import { ScreenPopSection } from './sections/ScreenPopSection';
 import { ServiceNowSection } from './sections/ServiceNowSection';
@@ -206,6 +207,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <NetworkSection {...props} />
         <AudioSection {...props} />
         <CallsSection {...props} />
+        <PresenceSection {...props} />
       </main>
       <footer class="savebar" aria-label={t('saveBar')}>
         <div class="savebar-status" role="status" aria-live="polite">
