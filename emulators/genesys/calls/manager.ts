@@ -5,7 +5,7 @@
  */
 import type { Hub } from '../hub';
 import { newId } from '../ids';
-import { missedAcdCall } from '../rest/routing';
+import { acdCallConnected, acdCallEnded, missedAcdCall } from '../rest/routing';
 import { findQueueByName, type User } from '../state';
 import type { XmppConnection } from '../xmpp/connection';
 import * as s from '../xmpp/stanzas';
@@ -138,6 +138,7 @@ export class CallManager {
     agent.state = 'connected';
     agent.connectedTime = iso();
     this.emit(conv);
+    this.#acdRouting(conv, acdCallConnected);
     const far = customerOf(conv);
     if (conv.direction === 'outbound' && far) {
       const echo = isEchoCall(conv);
@@ -173,6 +174,7 @@ export class CallManager {
       }
     }
     this.emit(conv);
+    this.#acdRouting(conv, acdCallEnded);
     const leg = conv.leg;
     if (!leg) {
       return;
@@ -302,6 +304,14 @@ export class CallManager {
         }
       }
     });
+  }
+
+  /** Queue calls move the agent's routing status (rest/routing.ts). */
+  #acdRouting(conv: Conversation, change: (hub: Hub, user: User) => void): void {
+    const user = this.#hub.dir.users.get(conv.agentUserId);
+    if (user && conv.participants.some((p) => p.queueId !== undefined)) {
+      change(this.#hub, user);
+    }
   }
 
   #user(id: string): User {
