@@ -79,14 +79,20 @@ describe('onUnauthorized', () => {
     expect(at(T0)).toEqual({ kind: 'renew-now', memory: { forced: 1, lastForcedAt: T0 } });
   });
 
-  it('coalesces 401s while a renewal runs and ignores 401s about the previous token', () => {
+  it('coalesces 401s while a renewal runs', () => {
     expect(at(T0, NO_UNAUTHORIZED, true)).toMatchObject({ kind: 'ignore', reason: 'renewing' });
-    expect(
-      onUnauthorized(NO_UNAUTHORIZED, { now: T0, tokenIssuedAt: T0 - 2_000, renewing: false }),
-    ).toMatchObject({
-      kind: 'ignore',
-      reason: 'token-fresh',
+  });
+
+  it('a 401 with a fresh token waits until it is no longer fresh, counted, so the softphone is never left without a renewal', () => {
+    const fresh = (memory: UnauthorizedMemory) =>
+      onUnauthorized(memory, { now: T0, tokenIssuedAt: T0 - 2_000, renewing: false });
+    expect(fresh(NO_UNAUTHORIZED)).toEqual({
+      kind: 'wait',
+      until: T0 + 8_000,
+      memory: { forced: 1, lastForcedAt: T0 },
     });
+    const many = { forced: 4, lastForcedAt: T0 - 1_000 };
+    expect(fresh(many)).toEqual({ kind: 'ask-agent', memory: many });
   });
 
   it('backs off repeated forced renewals instead of storming', () => {

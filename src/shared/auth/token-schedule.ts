@@ -120,7 +120,7 @@ export const NO_UNAUTHORIZED: UnauthorizedMemory = { forced: 0, lastForcedAt: nu
 
 export type UnauthorizedDecision =
   | { kind: 'renew-now'; memory: UnauthorizedMemory }
-  | { kind: 'ignore'; reason: 'renewing' | 'token-fresh'; memory: UnauthorizedMemory }
+  | { kind: 'ignore'; reason: 'renewing'; memory: UnauthorizedMemory }
   | { kind: 'wait'; until: number; memory: UnauthorizedMemory }
   | { kind: 'ask-agent'; memory: UnauthorizedMemory };
 
@@ -136,7 +136,17 @@ export function onUnauthorized(
     return { kind: 'ignore', reason: 'renewing', memory: m };
   }
   if (now - ctx.tokenIssuedAt < policy.freshMs) {
-    return { kind: 'ignore', reason: 'token-fresh', memory: m };
+    // Most likely about the previous token (the softphone has the new one). If this token is
+    // refused too, the softphone waits for a token: renew once it is no longer fresh, counted
+    // like a forced renewal so that refused fresh tokens end with the agent, not in a loop.
+    if (m.forced >= policy.maxForced) {
+      return { kind: 'ask-agent', memory: m };
+    }
+    return {
+      kind: 'wait',
+      until: ctx.tokenIssuedAt + policy.freshMs,
+      memory: { forced: m.forced + 1, lastForcedAt: now },
+    };
   }
   if (m.forced >= policy.maxForced) {
     return { kind: 'ask-agent', memory: m };
