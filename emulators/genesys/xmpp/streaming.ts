@@ -166,7 +166,7 @@ export class Streaming {
     }
     const channel = this.#channels.get(match[1]);
     if (!channel) {
-      return reject(404, 'Not Found');
+      return this.#refuseChannel(req, socket, head, url.pathname);
     }
     this.#hub.log.add({
       t: Date.now(),
@@ -194,6 +194,18 @@ export class Streaming {
       if (this.#hub.faults.blackholed()) {
         conn.pause();
       }
+    });
+  }
+
+  /**
+   * A channel it does not know (a reachability probe, a forgotten channel): the upgrade is
+   * accepted, then the socket closed at once with 1008, so an unauthenticated client can tell a
+   * healthy host (it opens) from a refusing one (HTTP 503, no open).
+   */
+  #refuseChannel(req: IncomingMessage, socket: Duplex, head: Buffer, path: string): void {
+    this.#hub.log.add({ t: Date.now(), kind: 'upgrade', method: 'GET', path, status: 101 });
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.close(1008, 'unknown channel');
     });
   }
 

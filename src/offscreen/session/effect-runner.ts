@@ -1,20 +1,21 @@
 /**
  * Runs the session machine's effects: SDK lifecycle through the SdkDriver, the machine's named
  * timers (retry, grace, probe) on the injected clock, the reachability probe the 'probe' timer
- * asks for, publish requests and the machine's log lines. A probe's answer that arrives after its
+ * asks for (the Platform API, or the streaming host when the timer says so), publish requests and the machine's log lines. A probe's answer that arrives after its
  * timer was replaced or cancelled is dropped.
  */
 import type { Logger } from '../../shared/logger';
 import type { NetworkProfile } from '../../shared/session/network-profile';
 import { softReconnectTimeoutMs } from '../../shared/session/recovery-timings';
 import type { SessionEvent } from '../../shared/session/session-events';
-import type { Effect, TimerName } from '../../shared/session/session-states';
+import type { Effect, ProbeTarget, TimerName } from '../../shared/session/session-states';
 import { NamedTimers, type Clock } from './clock';
 import type { Failure, SdkDriver } from './sdk-driver';
 import {
   probeTimeoutMs,
   reachabilityUrl,
   softphoneConfig,
+  streamingProbeUrl,
   type ActiveConfig,
 } from './session-config';
 
@@ -40,6 +41,7 @@ const TIMER_EVENTS: Record<Exclude<TimerName, 'probe'>, SessionEvent> = {
 export class EffectRunner {
   readonly #timers: NamedTimers<TimerName>;
   #probeRun = 0;
+  #probeTarget: ProbeTarget = 'api';
 
   constructor(private readonly deps: EffectRunnerDeps) {
     this.#timers = new NamedTimers(deps.clock);
@@ -69,7 +71,10 @@ export class EffectRunner {
         });
         break;
       case 'schedule':
-        this.#probeRun += effect.timer === 'probe' ? 1 : 0;
+        if (effect.timer === 'probe') {
+          this.#probeRun++;
+          this.#probeTarget = effect.target ?? 'api';
+        }
         this.#timers.set(effect.timer, effect.delayMs, () => this.#fired(effect.timer));
         break;
       case 'cancel':
@@ -103,7 +108,7 @@ export class EffectRunner {
     const config = this.deps.config();
     const report = (ok: boolean) => {
       if (run === this.#probeRun) {
-        this.deps.log.debug('reachability probe', { ok });
+        this.deps.log.debug('reachability probe', { ok, target: this.#probeTarget });
         this.deps.send({ type: ok ? 'probe-ok' : 'probe-failed' });
       }
     };
@@ -111,7 +116,16 @@ export class EffectRunner {
       report(false);
       return;
     }
-    const url = reachabilityUrl(config.session.sdkEnvironment);
+    let url: string;
+    try {
+      url =
+        this.#probeTarget === 'streaming'
+          ? streamingProbeUrl(config)
+          : reachabilityUrl(config.session.sdkEnvironment);
+    } catch {
+      report(false);
+      return;
+    }
     this.deps.reachable(url, probeTimeoutMs(config.profile)).then(report, () => {
       report(false);
     });

@@ -3,6 +3,7 @@
  * the softphone's start configuration, and the key that says whether a new configuration is only
  * a fresh token (same environment, same profile) or a different session altogether.
  */
+import { parseCustomEnvironment } from '../../shared/auth/environment';
 import type { SessionConfig } from '../../shared/protocol/schemas';
 import { STANDARD_PROFILE } from '../../shared/session/network-presets';
 import {
@@ -69,6 +70,25 @@ export function reachabilityUrl(sdkEnvironment: string): string {
     ? new URL(sdkEnvironment).origin
     : `https://api.${sdkEnvironment}`;
   return `${base}/api/v2/health/check`;
+}
+
+/**
+ * A channel no client uses: the streaming probe's upgrade asks for it, so a healthy host answers
+ * without touching the agent's own channel (the emulator opens the socket and closes it at once).
+ */
+export const PROBE_CHANNEL = 'reachability-probe';
+
+/**
+ * Where the streaming probe knocks: the streaming host the softphone connects to (the profile's or
+ * the configuration's override, else the region's), on a channel path without credentials.
+ */
+export function streamingProbeUrl(config: ActiveConfig): string {
+  const { session, profile } = config;
+  const base =
+    session.wsHost ??
+    profile.wsHost ??
+    parseCustomEnvironment(session.sdkEnvironment).streamingBase;
+  return `${base.replace(/\/+$/, '')}/stream/channels/${PROBE_CHANNEL}`;
 }
 
 /** How long one heartbeat or reachability probe may take. */

@@ -11,7 +11,7 @@
  *   port events ────────▶ │  ready / connected /            destroy-sdk ─▶ queue      │    (one SDK)
  *   (calls ▶ CallBook)    │  disconnected / error{auth}     schedule/cancel ─▶ timers │
  *                         │            │                    publish ─▶ view (batched) │──▶ worker
- *   timers ─────────────▶ │  retry-due / grace-expired / probe-ok|failed (HTTP probe) │
+ *   timers ─────────────▶ │  retry-due / grace-expired / probe-ok|failed (API or WS)  │
  *   HeartbeatLoop ──────▶ │  heartbeat-lost   (XMPP ping while connected)              │
  *   Watchdog ───────────▶ │  wake{gapMs} / healing events (belief vs health())        │
  *                         └────────────────────────────────────────────────────────────┘

@@ -150,9 +150,11 @@ describe('reconnectNow', () => {
     client.connected = false;
     client.activeStanzaInstance = undefined;
     client.failAttempts = 1;
-    const done = expect(reconnectNow(narrow(client), { timeoutMs: 5000 })).rejects.toThrow(
-      'upgrade refused',
-    );
+    // A failed attempt is the streaming endpoint refusing: 'network', whatever the error says.
+    const done = expect(reconnectNow(narrow(client), { timeoutMs: 5000 })).rejects.toMatchObject({
+      reason: 'network',
+      message: 'upgrade refused',
+    });
     await vi.advanceTimersByTimeAsync(60);
     await done;
   });

@@ -22,7 +22,7 @@
  */
 import { bounded } from './bounded';
 import type { MediaSession, StreamingClient } from './sdk-internals';
-import { SoftphoneError } from './softphone-error';
+import { SoftphoneError, toSoftphoneError } from './softphone-error';
 import type { SignallingHealth } from './softphone-port';
 
 export const BACKOFF_KEY_PREFIX = 'sc_connectionData_';
@@ -130,9 +130,24 @@ export async function reconnectNow(
       void stanza.disconnect();
     }
   } else {
-    guard.attemptNow().catch(connected.abort);
+    guard.attemptNow().catch((error: unknown) => {
+      connected.abort(attemptFailure(error));
+    });
   }
   await connected.promise;
+}
+
+/**
+ * A connection attempt that failed was refused or dropped by the streaming endpoint ('network',
+ * which the session answers by probing that endpoint), unless credentials were refused.
+ */
+function attemptFailure(error: unknown): SoftphoneError {
+  const e = toSoftphoneError(error);
+  if (e.reason === 'auth' || e.reason === 'config') {
+    return e;
+  }
+  const message = e.message !== '' ? e.message : 'The streaming host refused the connection.';
+  return new SoftphoneError('network', message, { code: 'network.unreachable', cause: error });
 }
 
 /** One XMPP ping through the live stream; the round trip in ms. */

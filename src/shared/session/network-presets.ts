@@ -18,8 +18,10 @@ export type PresetKind = 'standard' | 'high-latency';
  *   (median ≈ 190 ms + probe + soft reconnect ≈ 0.4 s), yet a fleet dropped by one server restart
  *   spreads its reconnects over 125 ms instead of arriving in the same millisecond.
  * - While disconnected, reachability is probed every 2 × 250 ms = 500 ms (jittered to 250–500 ms),
- *   so a returning service is seen within 0.5 s and connected within ≈ 0.8 s at p95. After two
- *   minutes of outage the probes slow down step by step (to 10× after about eleven minutes).
+ *   so a returning service is seen within 0.5 s and connected within ≈ 0.8 s at p95. Once the
+ *   streaming endpoint has refused a reconnect, the probe is a WebSocket upgrade to the streaming
+ *   host itself (the Platform API keeps answering through such outages). After two minutes of
+ *   outage the probes slow down step by step (to 10× after about eleven minutes).
  * - Full restarts back off exponentially to 30 s (the SDK's own cap is 90 s), never giving up:
  *   an agent's phone should come back by itself after any outage.
  * - Client pings, not server pings: server pings are not faster (40–70 s detection, measured) and
@@ -39,8 +41,10 @@ export const STANDARD_PROFILE: NetworkProfile = {
  * congested links, where RTT spikes of several seconds are normal and 408s appear on renegotiation.
  * - Heartbeat every 10 s, lost after 29 s: nearly three intervals, so two slow answers in a row are
  *   tolerated; noticed within 29 s + ≤ 1 s = 30 s, still far under the SDK's own 46–70 s.
- * - First reconnect after 1 s (500–1000 ms with jitter) and probes every 2 s: fewer wasted attempts
- *   on a link that is slow rather than dead.
+ * - Full restarts start at 1 s (500–1000 ms with jitter) and API probes run every 2 s: fewer wasted
+ *   attempts on a link that is slow rather than dead. The first probe after a loss still comes
+ *   after 125–250 ms and the streaming host is probed every 250–500 ms, as on Standard: a probe
+ *   only asks, so a clean drop or the end of an outage is not made to wait a second.
  * - Full restarts back off to 60 s.
  */
 export const HIGH_LATENCY_PROFILE: NetworkProfile = {

@@ -14,12 +14,20 @@ const PROBE_STEP_MS = 60_000;
 /** …up to ten times the base, so a long outage costs a fleet a tenth of the requests. */
 const PROBE_MAX_FACTOR = 10;
 
+/** The first probe after a loss waits at most this long, whatever the profile… */
+const FIRST_PROBE_MAX_MS = 250;
+/** …and the streaming host is probed at least this often while an outage lasts. */
+const STREAMING_PROBE_MAX_MS = 500;
+
 /**
- * First reachability probe after a loss: the profile's initial reconnect delay, jittered down
- * (Standard: 125–250 ms), so a clean drop is retried at once but a fleet does not stampede.
+ * First reachability probe after a loss: the profile's initial reconnect delay, at most 250 ms,
+ * jittered down (125–250 ms for both presets). Nothing reconnects before the probe answers, so a
+ * clean drop is retried at once; a fleet dropped together still spreads its probes (and so its
+ * reconnects) over the jitter window.
  */
 export function firstProbeDelayMs(profile: NetworkProfile, random: () => number): number {
-  return jitterDown(profile.reconnect.initialDelayMs, profile.reconnect.jitterRatio, random);
+  const base = Math.min(profile.reconnect.initialDelayMs, FIRST_PROBE_MAX_MS);
+  return jitterDown(base, profile.reconnect.jitterRatio, random);
 }
 
 /**
@@ -30,15 +38,26 @@ export function probeIntervalMs(profile: NetworkProfile): number {
   return Math.min(Math.max(2 * profile.reconnect.initialDelayMs, 250), 5_000);
 }
 
+/**
+ * Base cadence of streaming-host probes (a WebSocket upgrade, refused while the service is down):
+ * the probe interval, at most 500 ms, so the service's return is seen within 0.5 s on every
+ * profile. A probe only asks; a reconnect follows only when it opens.
+ */
+export function streamingProbeIntervalMs(profile: NetworkProfile): number {
+  return Math.min(probeIntervalMs(profile), STREAMING_PROBE_MAX_MS);
+}
+
 /** Next probe after a failed one, `elapsedMs` after the loss: jittered, slower as outages last. */
 export function probeDelayMs(
   profile: NetworkProfile,
   elapsedMs: number,
   random: () => number,
+  target: 'api' | 'streaming' = 'api',
 ): number {
   const late = Math.max(elapsedMs - PROBE_FAST_WINDOW_MS, 0);
   const factor = Math.min(1 + Math.floor(late / PROBE_STEP_MS), PROBE_MAX_FACTOR);
-  return jitterDown(probeIntervalMs(profile) * factor, profile.reconnect.jitterRatio, random);
+  const base = target === 'streaming' ? streamingProbeIntervalMs(profile) : probeIntervalMs(profile);
+  return jitterDown(base * factor, profile.reconnect.jitterRatio, random);
 }
 
 /**

@@ -1,6 +1,15 @@
 import { describe } from 'vitest';
 import { DefaultReconnectPolicy } from './reconnect-policy';
-import { cancel, check, destroy, LIVE_CALL, sched, soft, T0 } from './session.testkit';
+import {
+  cancel,
+  check,
+  destroy,
+  LIVE_CALL,
+  probeStreaming,
+  sched,
+  soft,
+  T0,
+} from './session.testkit';
 
 describe('Failure case – start fails', () => {
   check([
@@ -207,15 +216,79 @@ describe('Failure case – soft reconnect does not land', () => {
         lossAt: T0 - 1_000,
         retryAt: T0 + 500,
       },
-      actions: [cancel('probe'), cancel('grace'), destroy, sched('retry', 500)],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry'), destroy, sched('retry', 500)],
     },
     {
-      name: 'live call: keep the SDK, probe and soft-reconnect again',
+      name: 'live call, attempt hung: keep the SDK, retry on the policy schedule, probe for a refusal',
       from: 'softInFlight',
       event: { type: 'grace-expired' },
       ctx: LIVE_CALL,
-      to: { kind: 'reconnecting', mode: 'soft', attempt: 1 },
-      actions: [cancel('grace'), sched('probe', 500)],
+      to: { kind: 'reconnecting', mode: 'soft', attempt: 1, watch: 'down' },
+      actions: [cancel('grace'), probeStreaming(500), sched('retry', 250)],
+    },
+    {
+      name: 'no call, upgrade refused: keep the SDK and watch the streaming host',
+      from: 'softInFlight',
+      event: { type: 'start-failed', reason: 'network' },
+      to: { kind: 'reconnecting', mode: 'soft', attempt: 1, watch: 'up', lossAt: T0 - 1_000 },
+      actions: [cancel('grace'), probeStreaming(500), sched('retry', 250)],
+    },
+    {
+      name: 'watching + streaming probe opens → soft reconnect at once, marked gated',
+      from: 'watchingUp',
+      event: { type: 'probe-ok' },
+      to: { kind: 'reconnecting', attempt: 2, watch: 'up', gated: true, softDeadline: T0 + 3_000 },
+      actions: [cancel('probe'), soft, sched('grace', 3_000)],
+    },
+    {
+      name: 'watching + streaming probe refused → probe the streaming host again',
+      from: 'watchingUp',
+      event: { type: 'probe-failed' },
+      to: 'same',
+      actions: [probeStreaming(500)],
+    },
+    {
+      name: 'watching + retry-due → soft reconnect on the schedule (not gated)',
+      from: 'watchingUp',
+      event: { type: 'retry-due' },
+      to: { kind: 'reconnecting', attempt: 2, watch: 'up', softDeadline: T0 + 3_000 },
+      actions: [cancel('probe'), soft, sched('grace', 3_000)],
+    },
+    {
+      name: 'watching + network-online → probe the streaming host now',
+      from: 'watchingUp',
+      event: { type: 'network-online' },
+      to: 'same',
+      actions: [probeStreaming(0)],
+    },
+    {
+      name: 'no call: a probe-started reconnect that fails restarts the SDK (no storm)',
+      from: 'gatedInFlight',
+      event: { type: 'start-failed', reason: 'network' },
+      to: { kind: 'backing-off', attempt: 3, shortcut: false, retryAt: T0 + 1_000 },
+      actions: [cancel('probe'), cancel('grace'), cancel('retry'), destroy, sched('retry', 1_000)],
+    },
+    {
+      name: 'live call: a probe-started reconnect that fails waits for a refusal first',
+      from: 'gatedInFlight',
+      event: { type: 'start-failed', reason: 'network' },
+      ctx: LIVE_CALL,
+      to: { kind: 'reconnecting', attempt: 2, watch: 'down' },
+      actions: [cancel('grace'), probeStreaming(500), sched('retry', 500)],
+    },
+    {
+      name: "watch 'down' + probe opens → no early reconnect, probing stops",
+      from: 'watchingDown',
+      event: { type: 'probe-ok' },
+      to: 'same',
+      actions: [],
+    },
+    {
+      name: "watch 'down' + probe refused → 'up': the next opening counts",
+      from: 'watchingDown',
+      event: { type: 'probe-failed' },
+      to: { kind: 'reconnecting', watch: 'up', attempt: 2 },
+      actions: [probeStreaming(500)],
     },
     {
       name: 'call with dead media: restart allowed',
@@ -223,21 +296,21 @@ describe('Failure case – soft reconnect does not land', () => {
       event: { type: 'grace-expired' },
       ctx: { callActive: true, mediaHealthy: false },
       to: { kind: 'backing-off' },
-      actions: [cancel('probe'), cancel('grace'), destroy, sched('retry', 500)],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry'), destroy, sched('retry', 500)],
     },
     {
       name: 'soft reconnect reports a server error with Retry-After',
       from: 'softInFlight',
       event: { type: 'start-failed', reason: 'server', retryAfterMs: 8_000 },
       to: { kind: 'backing-off', reason: 'server', retryAt: T0 + 8_000 },
-      actions: [cancel('probe'), cancel('grace'), destroy, sched('retry', 8_000)],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry'), destroy, sched('retry', 8_000)],
     },
     {
       name: 'soft reconnect gets 401 → failed(auth)',
       from: 'softInFlight',
       event: { type: 'start-failed', reason: 'auth' },
       to: { kind: 'failed', reason: 'auth' },
-      actions: [cancel('probe'), cancel('grace'), destroy],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry'), destroy],
     },
     {
       name: 'soft reconnect gets 401 under a live call: failed, SDK kept',
@@ -245,7 +318,7 @@ describe('Failure case – soft reconnect does not land', () => {
       event: { type: 'start-failed', reason: 'auth' },
       ctx: LIVE_CALL,
       to: { kind: 'failed', reason: 'auth' },
-      actions: [cancel('probe'), cancel('grace')],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry')],
     },
     {
       name: 'failed(auth) + token-refreshed under a live call → soft reconnect',
@@ -268,7 +341,7 @@ describe('Failure case – soft reconnect does not land', () => {
       from: 'reconnectingSdk',
       event: { type: 'mic-denied' },
       to: { kind: 'mic-blocked' },
-      actions: [cancel('probe'), cancel('grace'), destroy],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry'), destroy],
     },
     {
       name: 'backing-off + mic-denied → mic-blocked',

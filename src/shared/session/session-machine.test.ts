@@ -103,14 +103,14 @@ describe('Happy path', () => {
       from: 'softInFlight',
       event: { type: 'sdk-connected' },
       to: { kind: 'connected', lastRecoveryMs: 1_000 },
-      actions: [cancel('probe'), cancel('grace')],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry')],
     },
     {
       name: 'reconnecting(sdk) + sdk-connected → connected (the SDK recovered alone)',
       from: 'reconnectingSdk',
       event: { type: 'sdk-connected' },
       to: { kind: 'connected', lastRecoveryMs: 1_000 },
-      actions: [cancel('probe'), cancel('grace')],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry')],
     },
     {
       name: 'backing-off + retry-due → starting #2',
@@ -171,7 +171,7 @@ describe('Happy path – stop', () => {
       from: 'softInFlight',
       event: { type: 'stop' },
       to: { kind: 'stopped' },
-      actions: [cancel('probe'), cancel('grace'), destroy],
+      actions: [cancel('probe'), cancel('grace'), cancel('retry'), destroy],
     },
     {
       name: 'backing-off + stop',
@@ -208,12 +208,12 @@ describe('Happy path – stop', () => {
 describe('Edge cases – profile', () => {
   check([
     {
-      name: 'High latency: first probe after 1 s',
+      name: 'High latency: first probe after 250 ms, like Standard (probe-gated)',
       from: 'connected',
       event: { type: 'sdk-disconnected' },
       ctx: { profile: HIGH_LATENCY_PROFILE },
       to: { kind: 'reconnecting' },
-      actions: [sched('probe', 1_000)],
+      actions: [sched('probe', 250)],
     },
     {
       name: 'High latency: start deadline 44 s',

@@ -12,11 +12,21 @@
  *     (policy: delay)        ▼        │                                    │ heartbeat-lost,
  *                    backing-off{n, retryAt, reason}                       │ offline, wake: soft
  *                            ▲                                             ▼
- *                            │  soft reconnect failed          reconnecting{since, mode}
- *                            └─ and no live call ───────────── probe-ok: soft-reconnect, grace
+ *                            │  soft reconnect failed, no      reconnecting{since, mode, watch?}
+ *                            └─ live call, not a refusal ───── probe-ok: soft-reconnect, grace
  *                                                              sdk-connected: connected
- *                                                              failed under a live call: probe,
- *                                                              soft-reconnect again
+ *                                                              refused (or any failure under a
+ *                                                              live call): watch the streaming
+ *                                                              host, see below
+ *
+ *   Streaming watch (reconnecting.watch). Probes first ask the Platform API. A soft reconnect only
+ *   reopens the streaming socket, so when it fails with 'network' (upgrade refused, socket closed)
+ *   the SDK is kept and probes ask the streaming host itself (a WebSocket upgrade without
+ *   credentials, every 250–500 ms, slower after two minutes): its first successful probe starts a
+ *   soft reconnect at once; the policy's delay stays as a fallback schedule ('retry'). If a
+ *   probe-started reconnect fails as well, the next one needs the probe to see a refusal first
+ *   ('down'), and without a live call the SDK is restarted instead: one early attempt per time the
+ *   service is seen coming back, never a storm.
  *
  *   policy null, or fatal reason (auth, config) ──▶ failed{reason}
  *   failed{auth} + token-refreshed, failed + start ──▶ starting (soft reconnect if live call)

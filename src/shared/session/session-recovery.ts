@@ -19,7 +19,9 @@ import {
   ignore,
   liveCall,
   lost,
+  probeEffect,
   probeLater,
+  probeTarget,
   schedule,
   softReconnect,
   startAttempt,
@@ -59,16 +61,28 @@ export function fromReconnecting(
   ctx: MachineContext,
 ): Step {
   const waiting = state.softDeadline === undefined; // no soft reconnect in flight
+  const target = probeTarget(state);
   switch (event.type) {
     case 'sdk-connected':
       return connectedAfter(state.lossAt, ctx);
     case 'probe-ok':
-      return waiting ? softReconnect(state, ctx) : ignore;
+      if (!waiting) {
+        return ignore;
+      }
+      // 'down': the endpoint opened and a reconnect still failed; the retry schedule decides.
+      return state.watch === 'down' ? ignore : softReconnect(state, ctx, state.watch === 'up');
     case 'probe-failed':
-      return waiting ? probeLater(ctx, state.lossAt) : ignore;
+      if (!waiting) {
+        return ignore;
+      }
+      return state.watch === 'down'
+        ? { next: { ...state, watch: 'up' }, effects: probeLater(ctx, state.lossAt, target).effects }
+        : probeLater(ctx, state.lossAt, target);
+    case 'retry-due':
+      return waiting ? softReconnect(state, ctx) : ignore;
     case 'network-online':
     case 'wake':
-      return waiting ? { effects: [schedule('probe', 0)] } : ignore;
+      return waiting ? { effects: [probeEffect(ctx, state.lossAt, target, 0)] } : ignore;
     case 'grace-expired':
       return waiting ? ignore : softFailed(state, ctx, 'timeout');
     case 'start-failed':
@@ -88,9 +102,12 @@ export function fromReconnecting(
 }
 
 /**
- * A soft reconnect did not land. With a call whose media flows: keep the SDK, probe again and
- * soft-reconnect again. Otherwise: destroy and restart after the policy's delay (the service
- * answered the probe, so an early start would only repeat the failure).
+ * A soft reconnect did not land. It only reopens the streaming socket, so a network failure means
+ * the streaming endpoint refused: keep the SDK, probe the streaming host itself and reconnect as
+ * soon as it opens ('up'), with the policy's delay as the fallback schedule. If the probe had just
+ * opened, or the attempt hung, the next success must follow a refusal ('down'): no storm against an
+ * endpoint that opens but does not connect. A call whose media flows always keeps its SDK this way;
+ * otherwise anything but a refusal destroys the SDK and restarts after the policy's delay.
  */
 function softFailed(
   state: ReconnectingState,
@@ -99,20 +116,32 @@ function softFailed(
   retryAfterMs?: number,
   message?: string,
 ): Step {
-  if (liveCall(ctx)) {
-    const { softDeadline: _inFlight, ...rest } = state;
-    return {
-      next: rest,
-      effects: [{ type: 'cancel', timer: 'grace' }, ...probeLater(ctx, state.lossAt).effects],
-    };
-  }
-  return afterFailure(ctx, state.attempt, {
+  const { softDeadline: _inFlight, gated, ...rest } = state;
+  const refused = reason === 'network' && gated !== true;
+  const delay = ctx.policy.nextDelayMs({
+    attempt: state.attempt,
+    elapsedMs: ctx.now - state.lossAt,
     reason,
-    retryAfterMs,
-    message,
-    lossAt: state.lossAt,
-    viaProbe: true,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
   });
+  if (!liveCall(ctx) && (!refused || delay === null)) {
+    return afterFailure(ctx, state.attempt, {
+      reason,
+      retryAfterMs,
+      message,
+      lossAt: state.lossAt,
+      viaProbe: true,
+    });
+  }
+  const retry = delay === null ? [] : [schedule('retry', delay)];
+  return {
+    next: { ...rest, watch: refused ? 'up' : 'down' },
+    effects: [
+      { type: 'cancel', timer: 'grace' },
+      probeEffect(ctx, state.lossAt, 'streaming'),
+      ...retry,
+    ],
+  };
 }
 
 export function fromBackingOff(

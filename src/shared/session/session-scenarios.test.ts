@@ -109,13 +109,14 @@ describe('Failure case – outage during a live call', () => {
     sim.runUntil(T0 + 60_000);
     expect(sim.state.kind).toBe('reconnecting');
     expect(sim.count('destroy-sdk')).toBe(0);
-    expect(sim.count('soft-reconnect')).toBeGreaterThan(10);
-    // The call ends: the next failed soft reconnect restarts the SDK (after the policy's delay).
+    // A hung attempt is no proof the endpoint refused: later ones follow the policy's schedule.
+    expect(sim.count('soft-reconnect')).toBeGreaterThanOrEqual(7);
+    // The call ends: the next failed soft reconnect (≤ 30 s away) restarts the SDK.
     sim.call = { active: false, mediaHealthy: false };
-    sim.runUntil(T0 + 70_000);
+    sim.runUntil(T0 + 94_000);
     expect(sim.count('destroy-sdk')).toBe(1);
-    expect(['backing-off', 'starting']).toContain(sim.state.kind);
-    expect(timeToConnected(sim, T0 + 70_000)).toBeLessThanOrEqual(31_000);
+    expect(['backing-off', 'starting', 'connected']).toContain(sim.state.kind);
+    expect(timeToConnected(sim, T0 + 94_000)).toBeLessThanOrEqual(31_000);
   });
 });
 

@@ -23,14 +23,23 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** A supervisor stand-in: runs effects against a scripted service, fires timers in time order. */
+/**
+ * A supervisor stand-in: runs effects against a scripted service, fires timers in time order.
+ * `up` says whether the streaming endpoint accepts connections; `apiUp` whether the Platform API
+ * answers (by default the same: the whole service is down or up; an outage where only WebSocket
+ * upgrades are refused has the API up throughout).
+ */
 export class Simulation {
   state: SessionState = { kind: 'signed-out', since: T0 };
   now = T0;
   readonly effects: Effect[] = [];
   readonly transitions: SessionState[] = [];
   call = { active: false, mediaHealthy: false };
+  /** Probes sent so far, by what they asked. */
+  readonly probes = { api: 0, streaming: 0 };
+  apiUp: ((t: number) => boolean) | undefined;
   private timers = new Map<TimerName, number>();
+  private probeTarget: 'api' | 'streaming' = 'api';
   private pending: { at: number; event: SessionEvent; sdk: boolean }[] = [];
   private readonly policy: DefaultReconnectPolicy;
 
@@ -96,11 +105,10 @@ export class Simulation {
     } else if (timer === 'grace') {
       this.send({ type: 'grace-expired' });
     } else {
-      this.sdkLater(
-        this.timing.probeMs,
-        { type: this.up(this.now) ? 'probe-ok' : 'probe-failed' },
-        false,
-      );
+      const target = this.probeTarget;
+      this.probes[target] += 1;
+      const reachable = target === 'api' ? (this.apiUp ?? this.up)(this.now) : this.up(this.now);
+      this.sdkLater(this.timing.probeMs, { type: reachable ? 'probe-ok' : 'probe-failed' }, false);
     }
   }
 
@@ -113,6 +121,9 @@ export class Simulation {
     switch (effect.type) {
       case 'schedule':
         this.timers.set(effect.timer, this.now + effect.delayMs);
+        if (effect.timer === 'probe') {
+          this.probeTarget = effect.target ?? 'api';
+        }
         break;
       case 'cancel':
         this.timers.delete(effect.timer);
@@ -129,7 +140,10 @@ export class Simulation {
         }
         break;
       case 'soft-reconnect':
-        if (this.timing.softWorks && this.up(this.now)) {
+        if (!this.up(this.now)) {
+          // A refused upgrade fails within milliseconds.
+          this.sdkLater(20, { type: 'start-failed', reason: 'network' });
+        } else if (this.timing.softWorks) {
           this.sdkLater(this.timing.softMs, { type: 'sdk-connected' });
         }
         break;

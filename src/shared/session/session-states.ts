@@ -42,6 +42,15 @@ export type ReconnectingState = StateBase & {
   lossAt: number;
   /** Set while a soft reconnect is in flight: when it counts as failed (the grace timer). */
   softDeadline?: number;
+  /**
+   * Absent: probes ask the Platform API. Set once a soft reconnect failed at the streaming
+   * endpoint: probes open a WebSocket to the streaming host instead. 'up': the next successful
+   * probe starts a soft reconnect at once. 'down': a probe-started soft reconnect failed, so a
+   * probe must first see the endpoint refuse before a success counts again.
+   */
+  watch?: 'up' | 'down';
+  /** The soft reconnect in flight was started by a successful streaming probe. */
+  gated?: true;
 };
 export type BackingOffState = StateBase & {
   kind: 'backing-off';
@@ -92,7 +101,7 @@ export const TIMERS_OF: Readonly<Record<SessionStateKind, readonly TimerName[]>>
   stopped: [],
   starting: ['grace'],
   connected: [],
-  reconnecting: ['probe', 'grace'],
+  reconnecting: ['probe', 'grace', 'retry'],
   'backing-off': ['retry', 'probe'],
   failed: [],
   'mic-blocked': [],
@@ -107,11 +116,15 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
  * - `soft-reconnect` re-establishes signalling while keeping the SDK instance and its calls
  *   (clearing the SDK's remembered backoff first).
  */
+/** What a reachability probe asks: the Platform API (HTTP) or the streaming host (WebSocket). */
+export type ProbeTarget = 'api' | 'streaming';
+
 export type Effect =
   | { type: 'create-sdk' }
   | { type: 'destroy-sdk' }
   | { type: 'soft-reconnect' }
-  | { type: 'schedule'; timer: TimerName; delayMs: number }
+  /** `target` only on a 'probe' timer that asks the streaming host (absent: the Platform API). */
+  | { type: 'schedule'; timer: TimerName; delayMs: number; target?: 'streaming' }
   | { type: 'cancel'; timer: TimerName }
   | { type: 'publish' }
   | { type: 'log'; level: LogLevel; message: string };

@@ -10,7 +10,13 @@ import {
   softReconnectTimeoutMs,
   startTimeoutMs,
 } from './recovery-timings';
-import type { Effect, MachineContext, ReconnectingState, SessionState } from './session-states';
+import type {
+  Effect,
+  MachineContext,
+  ProbeTarget,
+  ReconnectingState,
+  SessionState,
+} from './session-states';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -91,10 +97,21 @@ export function lost(ctx: MachineContext, mode: 'sdk' | 'soft', probeNow = false
   };
 }
 
-export function softReconnect(state: ReconnectingState, ctx: MachineContext): Step {
+/** A soft reconnect now; `gated`: started because the streaming probe just opened. */
+export function softReconnect(state: ReconnectingState, ctx: MachineContext, gated = false): Step {
   const timeout = softReconnectTimeoutMs(ctx.profile);
+  const { gated: _previous, ...rest } = state;
+  const next: DraftOf<'reconnecting'> = {
+    ...rest,
+    mode: 'soft',
+    attempt: state.attempt + 1,
+    softDeadline: ctx.now + timeout,
+  };
+  if (gated) {
+    next.gated = true;
+  }
   return {
-    next: { ...state, mode: 'soft', attempt: state.attempt + 1, softDeadline: ctx.now + timeout },
+    next,
     effects: [
       { type: 'cancel', timer: 'probe' },
       { type: 'soft-reconnect' },
@@ -103,13 +120,32 @@ export function softReconnect(state: ReconnectingState, ctx: MachineContext): St
   };
 }
 
-/** Probe again later (elapsed time since the loss slows the cadence down). */
-export function probeLater(ctx: MachineContext, lossAt: number): { effects: Effect[] } {
-  return { effects: [probeEffect(ctx, lossAt)] };
+/** What a reconnecting state's probes ask: the streaming host once it has refused a reconnect. */
+export function probeTarget(state: ReconnectingState): ProbeTarget {
+  return state.watch === undefined ? 'api' : 'streaming';
 }
 
-function probeEffect(ctx: MachineContext, lossAt: number): Effect {
-  return schedule('probe', probeDelayMs(ctx.profile, ctx.now - lossAt, ctx.random));
+/** Probe again later (elapsed time since the loss slows the cadence down). */
+export function probeLater(
+  ctx: MachineContext,
+  lossAt: number,
+  target: ProbeTarget = 'api',
+): { effects: Effect[] } {
+  return { effects: [probeEffect(ctx, lossAt, target)] };
+}
+
+/** A probe timer; `delayMs` given: that delay instead of the cadence. */
+export function probeEffect(
+  ctx: MachineContext,
+  lossAt: number,
+  target: ProbeTarget = 'api',
+  delayMs?: number,
+): Effect {
+  const delay = delayMs ?? probeDelayMs(ctx.profile, ctx.now - lossAt, ctx.random, target);
+  const ms = Math.max(0, Math.round(delay));
+  return target === 'streaming'
+    ? { type: 'schedule', timer: 'probe', delayMs: ms, target }
+    : { type: 'schedule', timer: 'probe', delayMs: ms };
 }
 
 /** Back to work after a fatal stop (new token, microphone granted, explicit start). */

@@ -77,6 +77,32 @@ export const S = {
     lossAt: since,
     softDeadline: T0,
   },
+  watchingUp: {
+    kind: 'reconnecting',
+    since,
+    mode: 'soft',
+    attempt: 1,
+    lossAt: since,
+    watch: 'up',
+  },
+  watchingDown: {
+    kind: 'reconnecting',
+    since,
+    mode: 'soft',
+    attempt: 2,
+    lossAt: since,
+    watch: 'down',
+  },
+  gatedInFlight: {
+    kind: 'reconnecting',
+    since,
+    mode: 'soft',
+    attempt: 2,
+    lossAt: since,
+    watch: 'up',
+    softDeadline: T0,
+    gated: true,
+  },
   backingOff: {
     kind: 'backing-off',
     since,
@@ -125,6 +151,13 @@ export const sched = (timer: 'retry' | 'grace' | 'probe', delayMs: number): Effe
   type: 'schedule',
   timer,
   delayMs,
+});
+/** A probe of the streaming host (a WebSocket upgrade) in `delayMs`. */
+export const probeStreaming = (delayMs: number): Effect => ({
+  type: 'schedule',
+  timer: 'probe',
+  delayMs,
+  target: 'streaming',
 });
 export const publish: Effect = { type: 'publish' };
 // Standard profile with random() = 0 (no jitter): first probe 250 ms, probes 500 ms, soft
