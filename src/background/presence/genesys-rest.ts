@@ -1,9 +1,15 @@
 /**
  * The Genesys Platform API calls for presence, made by the worker with the token it holds (the API
  * answers extensions with CORS). The token goes into the Authorization header and nowhere else:
- * not into errors, logs or answers.
+ * not into errors, logs or answers. A 429 is tried again after its Retry-After (shared/genesys).
  */
 import { AppError } from '../../shared/errors';
+import {
+  honourRetryAfter,
+  throttleOf,
+  type RetryAfterOptions,
+  type Throttle,
+} from '../../shared/genesys/retry-after';
 import { parsePresence, parseRouting } from '../../shared/presence/parse';
 import type { RoutingStatus, SystemPresence } from '../../shared/presence/status';
 
@@ -25,14 +31,24 @@ interface Definition {
   systemPresence: SystemPresence;
 }
 
+/** Attached to a failed answer: a 429's throttle, or null. */
+type HttpFailure = AppError & { throttle: Throttle | null };
+
+const throttleOfFailure = (error: unknown): Throttle | null =>
+  (error as Partial<HttpFailure> | null)?.throttle ?? null;
+
 export function createPresenceApi(
   access: () => Promise<ApiAccess | null>,
   fetchFn: FetchLike,
   onUnauthorized: () => void,
+  retry: RetryAfterOptions = {},
 ): PresenceApi {
   let definitions: Definition[] | null = null;
 
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+  const call = (method: string, path: string, body?: unknown): Promise<unknown> =>
+    honourRetryAfter(() => callOnce(method, path, body), throttleOfFailure, retry);
+
+  const callOnce = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const auth = await access();
     if (auth === null) {
       throw new AppError('presence.signed-out', 'Not signed in to Genesys Cloud.');
@@ -49,7 +65,13 @@ export function createPresenceApi(
       onUnauthorized();
     }
     if (!response.ok) {
-      throw new AppError('presence.http', `Genesys Cloud answered ${String(response.status)}.`);
+      const error = new AppError(
+        'presence.http',
+        `Genesys Cloud answered ${String(response.status)}.`,
+      );
+      const retryAfter = response.headers.get('Retry-After');
+      const now = (retry.now ?? Date.now)();
+      throw Object.assign(error, { throttle: throttleOf(response.status, retryAfter, now) });
     }
     return response.status === 204 ? null : ((await response.json()) as unknown);
   };

@@ -56,6 +56,7 @@ function fakeServiceNow() {
     faults,
     requests: () => requests,
     setTab: (open: boolean) => (tabOpen = open),
+    tabExists: (tabId: number) => tabOpen && tabId === 1,
     loseNextAnswer: () => (loseAnswer = true),
     records: (id: string) => [...table.values()].filter((r) => r['u_conversation_id'] === id),
   };
@@ -77,6 +78,7 @@ function service(sn: ReturnType<typeof fakeServiceNow>, genesys = genesysFake())
     store: createJobStore(),
     instances: () => ['https://x'],
     executor: sn.ports,
+    tabExists: (tabId: number) => Promise.resolve(sn.tabExists(tabId)),
     genesys: genesys.port,
     changed: () => undefined,
     schedule: (at) => void setTimeout(() => void records.pump(), Math.max(0, at - Date.now())),
@@ -134,6 +136,26 @@ describe('interaction records queue', () => {
     });
   });
 
+  it('asks Genesys for the agent once per call while that request waits (a rate limit)', async () => {
+    const sn = fakeServiceNow();
+    const genesys = genesysFake();
+    let release: (agent: { userId: string }) => void = () => undefined;
+    const agent = vi.fn(
+      () => new Promise<{ userId: string }>((resolve) => (release = resolve)),
+    );
+    genesys.port.agent = agent;
+    const { records } = service(sn, genesys);
+    for (let i = 0; i < 5; i += 1) {
+      await records.observe(snapshot({ calls: [call({ conversationId: 'c1' })] }));
+    }
+    expect(agent).toHaveBeenCalledTimes(1);
+    release({ userId: 'u1' });
+    await settle();
+    await records.observe(snapshot({ calls: [answered('c1')] }));
+    await settle();
+    expect(agent).toHaveBeenCalledTimes(1);
+  });
+
   it('never duplicates when a write happened but its answer was lost', async () => {
     const sn = fakeServiceNow();
     const { records } = service(sn);
@@ -175,9 +197,35 @@ describe('interaction records queue', () => {
     expect((await records.state()).jobs[0]?.status).toBe('done');
   });
 
-  it('at browser start, takes over a write of the last session at once (its tab is gone)', async () => {
+  it('takes over at once a write whose tab is gone, and waits out one whose tab is there', async () => {
     const sn = fakeServiceNow();
     const store = createJobStore();
+    const writing = (id: string, leaseTab: number) => ({
+      ...newJob(id, Date.now()),
+      fields: { u_conversation_id: id, u_outcome: 'missed' },
+      status: 'writing' as const,
+      leaseUntil: Date.now() + LEASE_MS,
+      leaseTab,
+      writes: 1,
+    });
+    await store.update((jobs) => ({
+      jobs: { ...jobs, gone: writing('gone', 42), alive: writing('alive', 1) },
+      value: null,
+    }));
+    const { records } = service(sn);
+    await records.start();
+    expect(sn.records('gone')).toEqual([expect.objectContaining({ u_outcome: 'missed' })]);
+    expect(sn.records('alive')).toEqual([]); // its tab may still be writing: the lease holds
+    await settle();
+    expect(sn.records('alive')).toHaveLength(1);
+    expect(Date.now()).toBeGreaterThanOrEqual(1_000_000 + LEASE_MS);
+  });
+
+  it('at browser start ends every old lease, and finds the record instead of creating it', async () => {
+    const sn = fakeServiceNow();
+    const store = createJobStore();
+    // The last session's tab created the record; the browser closed before the answer came back.
+    sn.table.set('e'.repeat(32), { number: 'INT8', u_conversation_id: 'c8' });
     await store.update((jobs) => ({
       jobs: {
         ...jobs,
@@ -186,19 +234,42 @@ describe('interaction records queue', () => {
           fields: { u_conversation_id: 'c8', u_outcome: 'missed' },
           status: 'writing',
           leaseUntil: Date.now() + LEASE_MS,
+          leaseTab: 1, // a tab with this id exists again in the new session
           writes: 1,
         },
       },
       value: null,
     }));
     const { records } = service(sn);
-    await records.pump();
-    expect(sn.requests()).toBe(0); // a worker start alone keeps the lease
+    await records.start();
+    expect(sn.requests()).toBe(0); // a worker start alone keeps a lease whose tab exists
     await records.browserStarted();
+    expect(sn.records('c8')).toEqual([
+      expect.objectContaining({ number: 'INT8', u_outcome: 'missed' }),
+    ]);
+    expect((await store.read())['c8']).toMatchObject({ status: 'done' });
+    expect((await store.read())['c8']?.leaseTab).toBeUndefined();
+  });
+
+  it('notes the tab a write went to while it is in flight', async () => {
+    const sn = fakeServiceNow();
+    const store = createJobStore();
+    let hold = true;
+    const held: (() => void)[] = [];
+    const ports = { ...sn.ports };
+    sn.ports.send = (tabId, message) =>
+      hold
+        ? new Promise<void>((resolve) => held.push(resolve)).then(() => ports.send(tabId, message))
+        : ports.send(tabId, message);
+    const { records } = service(sn);
+    await records.observe(snapshot({ calls: [call({ conversationId: 'c7' })] }));
     await vi.advanceTimersByTimeAsync(10);
-    expect(sn.records('c8')).toEqual([expect.objectContaining({ u_outcome: 'missed' })]);
-    expect(Date.now()).toBeLessThan(1_000_000 + LEASE_MS);
-    expect((await records.state()).jobs[0]?.status).toBe('done');
+    expect((await store.read())['c7']).toMatchObject({ status: 'writing', leaseTab: 1 });
+    hold = false;
+    held.forEach((resolve) => resolve());
+    await settle();
+    expect((await store.read())['c7']).toMatchObject({ status: 'done' });
+    expect((await store.read())['c7']?.leaseTab).toBeUndefined();
   });
 
   it('resumes from storage after the worker dies mid-write (a new service, same storage)', async () => {

@@ -15,7 +15,6 @@ import {
   newJob,
   nextWakeAt,
   prune,
-  releaseLease,
   retryNow,
   startWrite,
   waitForTab,
@@ -31,6 +30,7 @@ import type {
 } from '../../shared/records/types';
 import type { SessionSnapshot } from '../../shared/session/snapshot';
 import { executeWrite, type ExecutorPorts } from './executor';
+import { createLeases } from './leases';
 import type { JobStore } from './store';
 
 export interface GenesysRecordsPort {
@@ -45,6 +45,8 @@ export interface RecordsDeps {
   instances(): readonly string[];
   executor: ExecutorPorts;
   genesys: GenesysRecordsPort;
+  /** Whether a tab still exists with a ServiceNow page (a closed tab cannot finish a write). */
+  tabExists(tabId: number): Promise<boolean>;
   /** Tells ServiceNow tabs (and pages) the records changed. */
   changed(): void;
   /** Wake the pump at this epoch ms (timer while alive, alarm otherwise). */
@@ -59,6 +61,7 @@ type Change = (job: RecordJob, now: number) => RecordJob;
 export function createRecords(deps: RecordsDeps) {
   const { store, log } = deps;
   let pumping: Promise<void> | null = null;
+  const leases = createLeases(deps);
 
   const updateJob = (id: string, change: Change) =>
     store.update((jobs) => {
@@ -104,7 +107,14 @@ export function createRecords(deps: RecordsDeps) {
     });
     if (picked === null) {return false;}
     const sent = picked.fields;
-    const outcome = await executeWrite(deps.executor, deps.instances(), picked.instance, {
+    const executor: ExecutorPorts = {
+      tabs: (instances) => deps.executor.tabs(instances),
+      send: (tabId, message) => {
+        void leases.noteTab(picked, tabId); // the tab holding the lease
+        return deps.executor.send(tabId, message);
+      },
+    };
+    const outcome = await executeWrite(executor, deps.instances(), picked.instance, {
       conversationId: picked.conversationId,
       ...(picked.sysId !== undefined && { sysId: picked.sysId }),
       fields: sent,
@@ -150,8 +160,16 @@ export function createRecords(deps: RecordsDeps) {
     return pumping;
   }
 
+  /** Conversations whose agent is being asked for: one request each (a 429 may hold it a while). */
+  const askingAgent = new Set<string>();
+
   async function fetchAgent(id: string): Promise<void> {
-    const agent = await deps.genesys.agent(id).catch(() => null);
+    if (askingAgent.has(id)) {return;}
+    askingAgent.add(id);
+    const agent = await deps.genesys
+      .agent(id)
+      .catch(() => null)
+      .finally(() => askingAgent.delete(id));
     if (agent === null) {return;}
     const label = agent.name ? `${agent.name} (${agent.userId})` : agent.userId;
     await updateJob(id, (job, now) => refreshContext({ ...job, agent: label }, now));
@@ -196,17 +214,17 @@ export function createRecords(deps: RecordsDeps) {
     observe,
     pump,
     state,
-    /** The browser (re)started: writes handed to the last session's tabs are due now. */
-    async browserStarted(): Promise<void> {
-      const released = await store.update((jobs) => {
-        const next = mapJobs(jobs, releaseLease, deps.now());
-        const count = Object.values(jobs).filter((j) => j.status === 'writing').length;
-        return { jobs: next, value: count };
+    /** Worker start: writes whose tab is gone (closed, browser restarted) go now, then the rest. */
+    async start(): Promise<void> {
+      await leases.release(false).catch((error: unknown) => {
+        log.warn('write lease check failed', { error: String(error) });
       });
-      if (released > 0) {
-        log.info('write leases of the last browser session ended', { count: released });
-      }
-      void pump();
+      await pump();
+    },
+    /** The browser started: writes handed to the last session's tabs are due now. */
+    async browserStarted(): Promise<void> {
+      await leases.release(true);
+      await pump();
     },
     /** A ServiceNow tab is there (it asked for the records): waiting jobs go now. */
     async tabAppeared(): Promise<void> {

@@ -19,6 +19,7 @@ import { CallRegistry } from './call-registry';
 import { switchDevices, toAudioDevices } from './devices';
 import { MediaWatch } from './media-watch';
 import type { ApiRequest } from './rest-actions';
+import { honouringRateLimits } from './rest-throttle';
 import * as records from './participant-records';
 import * as internals from './sdk-internals';
 import { sdkOptions } from './sdk-options';
@@ -110,11 +111,11 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
   }
 
   #request(sdk: GenesysCloudWebrtcSdk): ApiRequest {
-    return async (path, method, body) => {
+    return honouringRateLimits(async (path, method, body) => {
       const options = { method, ...(body !== undefined && { data: JSON.stringify(body) }) };
       const response = (await utils.requestApi.call(sdk, path, options)) as { data?: unknown };
       return response.data;
-    };
+    });
   }
 
   async start(config: port.SoftphoneConfig): Promise<void> {
