@@ -28,6 +28,7 @@ const jobSchema = z.object({
   writes: z.number(),
   nextAt: z.number(),
   leaseUntil: z.number().exactOptional(),
+  leaseTab: z.number().int().exactOptional(),
   error: errorSchema.exactOptional(),
   live: z.boolean(),
   attributes: z.enum(['pending', 'done', 'too-late', 'failed']),

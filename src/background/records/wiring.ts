@@ -2,11 +2,12 @@
  * Wires the records service into the worker: the durable store, ServiceNow tabs as executors,
  * the offscreen document for the Genesys side, a timer (while the worker lives) plus an alarm
  * (after it was killed) to wake the queue, and the snapshot observer. Starting the worker pumps
- * once, so writes left by a killed worker or a closed browser resume; a browser start also ends
- * the leases of writes handed to the last session's (now gone) tabs.
+ * once, so writes left by a killed worker or a closed browser resume; a write whose tab is gone
+ * (closed, or the browser restarted) is not left to its lease.
  */
 import browser, { type Alarms } from 'webextension-polyfill';
 import { envelope } from '../../shared/protocol/envelope';
+import { isUrlOnInstances } from '../../shared/settings/instances';
 import type { WorkerDeps } from '../handlers/deps';
 import { browserExecutorPorts } from './executor';
 import { recordsHandlers } from './handlers';
@@ -27,6 +28,12 @@ export function createWorkerRecords(deps: WorkerDeps, ready: Promise<unknown>) {
     store: createJobStore((count) => log.warn('malformed record jobs dropped', { count })),
     instances,
     executor: browserExecutorPorts,
+    // A tab with that id showing another site is not the one that took the write.
+    tabExists: (tabId) =>
+      browser.tabs.get(tabId).then(
+        (tab) => tab.url === undefined || isUrlOnInstances(tab.url, instances()),
+        () => false,
+      ),
     genesys: {
       agent: (conversationId) => deps.toOffscreen('records.agent', { conversationId }),
       attributes: (conversationId, attributes) =>
@@ -74,7 +81,7 @@ export function createWorkerRecords(deps: WorkerDeps, ready: Promise<unknown>) {
       }
     },
     start(): void {
-      void ready.then(() => records.pump());
+      void ready.then(() => records.start());
     },
     /** runtime.onStartup: the browser started, so the last session's write leases are void. */
     onBrowserStart(): void {

@@ -1,8 +1,9 @@
 /**
  * The queue's rules, pure: coalescing a call's latest fields into its one job, which jobs are due,
  * and what a write's outcome does to a job. A job is written by one ServiceNow tab at a time under
- * a lease; a lease that runs out (the worker died mid-write) makes the job due again, and the next
- * write finds the record by its conversation id before creating, so nothing is written twice.
+ * a lease; a lease that runs out (the worker died mid-write), or whose tab is gone, makes the job
+ * due again, and the next write finds the record by its conversation id before creating, so
+ * nothing is written twice.
  * 429 waits for Retry-After (never less than the backoff), 403 stops until the agent retries.
  */
 import { CORRELATION_FIELD } from './fields';
@@ -102,7 +103,8 @@ export function nextWakeAt(jobs: RecordJobs): number | undefined {
 }
 
 export function startWrite(job: RecordJob, now: number): RecordJob {
-  return { ...job, status: 'writing', leaseUntil: now + LEASE_MS, writes: job.writes + 1 };
+  const { leaseTab: _tab, ...rest } = job;
+  return { ...rest, status: 'writing', leaseUntil: now + LEASE_MS, writes: job.writes + 1 };
 }
 
 /** Applies a tab's answer for a write that carried `sent`. */
@@ -112,7 +114,7 @@ export function finishWrite(
   outcome: WriteOutcome,
   now: number,
 ): RecordJob {
-  const { leaseUntil: _lease, error: _error, ...rest } = job;
+  const { leaseUntil: _lease, leaseTab: _tab, error: _error, ...rest } = job;
   if (outcome.ok) {
     const done = sameFields(job.fields, sent);
     return {
@@ -146,21 +148,21 @@ export function isPermanent(outcome: Extract<WriteOutcome, { ok: false }>): bool
 }
 
 /**
- * The browser started: every tab of the last browser session is gone, so no write handed out then
- * can still finish, and its lease ends now (a killed worker's lease, whose tab may still be
- * writing, is only ended by time). Not an attempt: nothing failed.
+ * The tab holding the write is gone (closed, or the browser restarted), so the write cannot still
+ * finish and its lease ends now; a killed worker's lease whose tab is still there (it may still be
+ * writing) is only ended by time. Not an attempt: nothing failed.
  */
 export function releaseLease(job: RecordJob, now: number): RecordJob {
   if (job.status !== 'writing') {
     return job;
   }
-  const { leaseUntil: _lease, ...rest } = job;
+  const { leaseUntil: _lease, leaseTab: _tab, ...rest } = job;
   return { ...rest, status: 'pending', nextAt: now, updatedAt: now };
 }
 
 /** No tab could take the write: wait for one (not an attempt, nothing failed). */
 export function waitForTab(job: RecordJob, now: number): RecordJob {
-  const { leaseUntil: _lease, ...rest } = job;
+  const { leaseUntil: _lease, leaseTab: _tab, ...rest } = job;
   return { ...rest, status: 'waiting', updatedAt: now };
 }
 

@@ -59,6 +59,8 @@ export interface RecordJob {
   writes: number;
   nextAt: number;
   leaseUntil?: number;
+  /** The tab the write under the lease was handed to (its lease ends when the tab is gone). */
+  leaseTab?: number;
   error?: JobError;
   /** The call is still live in Genesys (attributes can still count). */
   live: boolean;
