@@ -33,6 +33,8 @@ export interface StackOptions {
   lookupLatencyMs?: number;
   userDataDir?: string;
   extraArgs?: string[];
+  /** More host names served by the ServiceNow stand-in (besides *.service-now.com). */
+  otherHosts?: string[];
   /** Other unpacked extensions loaded beside Switchboard (see launchExtension). */
   extraExtensions?: { dir: string; id: string }[];
 }
@@ -44,7 +46,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const proxy: TlsProxy = await startTlsProxy(servicenow.url);
   const ext = await launchExtension({
-    extraArgs: [...serviceNowHostArgs(proxy.port), ...(options.extraArgs ?? [])],
+    extraArgs: [
+      ...serviceNowHostArgs(proxy.port, options.otherHosts),
+      ...(options.extraArgs ?? []),
+    ],
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     ...(options.extraExtensions ? { extraExtensions: options.extraExtensions } : {}),
   });

@@ -81,10 +81,14 @@ export async function startTlsProxy(target: string): Promise<TlsProxy> {
   };
 }
 
-/** Chromium flags that send every *.service-now.com name to the proxy and accept its certificate. */
-export function serviceNowHostArgs(proxyPort: number): string[] {
-  return [
-    `--host-resolver-rules=MAP *.service-now.com 127.0.0.1:${proxyPort}`,
-    '--ignore-certificate-errors',
-  ];
+/**
+ * Chromium flags that send every *.service-now.com name (and `otherHosts`, e.g. a host that is not
+ * ServiceNow at all) to the proxy and accept its certificate.
+ */
+export function serviceNowHostArgs(
+  proxyPort: number,
+  otherHosts: readonly string[] = [],
+): string[] {
+  const rules = ['*.service-now.com', ...otherHosts].map((h) => `MAP ${h} 127.0.0.1:${proxyPort}`);
+  return [`--host-resolver-rules=${rules.join(',')}`, '--ignore-certificate-errors'];
 }

@@ -157,6 +157,7 @@ const receive = createContentReceiver(
     },
     'presence.changed': (view) => presence.changed(view),
     'presence.write': (data) => presence.write(data),
+    'presence.read': () => presence.read(),
   },
   (sender) =>
     classifySender(
@@ -169,10 +170,17 @@ const listener = (message: unknown, sender: Runtime.MessageSender) => receive(me
 browser.runtime.onMessage.addListener(listener);
 signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 
+const FORBIDDEN = 'protocol.forbidden-sender';
+
 /** Current calls and configuration; the calls show even if the configuration cannot be had. */
 function sync(): void {
   void Promise.allSettled([queries.ready(location.href), queries.config()]).then(
     ([ready, setup]) => {
+      // The worker takes content scripts only on configured instances: elsewhere, leave the page.
+      if (ready.status === 'rejected' && AppError.from(ready.reason).code === FORBIDDEN) {
+        lifetime.end('not a configured ServiceNow instance');
+        return;
+      }
       const popTarget = setup.status === 'fulfilled' && setup.value.popTarget;
       if (ready.status === 'fulfilled' && ready.value) {
         accept(ready.value, popTarget);
