@@ -160,4 +160,17 @@ describe('organisation switch', () => {
     expect(await oauthTokens('agent3')).toEqual([]);
     await stack.ui.getByText('Switched to Acme Support.').waitFor({ timeout: 15_000 });
   });
+
+  it('completes when the streaming service swallows every frame for a while, and leaves nothing of A', async () => {
+    await stack.genesys.control.autoApprove('agent3');
+    await stack.genesys.control.blackhole(8, 'open');
+    try {
+      const reply = await switchTo('globex');
+      expect(reply).toMatchObject({ ok: true, value: { status: 'switched' } });
+    } finally {
+      await stack.genesys.control.restore();
+    }
+    await connectedAs(GLOBEX, SEED.agent3.userId);
+    await noSessionOf(ACME);
+  });
 });
