@@ -10,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, seriousViolations } from '../support/a11y';
 import { killServiceWorker } from '../support/extension';
 import { SEED_NUMBERS, openWorkspace, placeInbound, switchboard } from '../support/servicenow';
 import { SERVICENOW_ORIGIN, startSignedIn, type Stack } from '../support/stack';
@@ -166,6 +167,7 @@ describe('interaction records', () => {
   it('shows a refused write in the popup with its reason; Retry now saves it once', async () => {
     await stack.servicenow.control.denyTable('interaction');
     const popup = await stack.ext.openPage('src/popup/popup.html');
+    await popup.setViewportSize({ width: 360, height: 600 });
     try {
       const id = await declineNew();
       const item = popup.locator(`.records li[data-conversation-id="${id}"]`);
@@ -175,6 +177,8 @@ describe('interaction records', () => {
         'ServiceNow refused: no permission to write interactions (403)',
       );
       expect(await records(id)).toHaveLength(0);
+      expect(await seriousViolations(popup)).toEqual([]);
+      await screenshot(popup, 'popup-records.png');
       await stack.servicenow.control.clearFaults();
       // Keyboard: the button is reachable and labelled by the section's heading.
       const retry = popup.getByRole('button', { name: 'Retry now' });
