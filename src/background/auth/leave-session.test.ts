@@ -11,7 +11,7 @@ function setup(over: Partial<LeaveSessionDeps> = {}) {
     toOffscreen: vi.fn((type: string) => {
       order.push(type);
       return Promise.resolve(type === 'auth.stopSoftphone' ? { stopped: true } : { cleared: 2 });
-    }) as unknown as LeaveSessionDeps['toOffscreen'],
+    }),
     auth: {
       currentToken: () => Promise.resolve(token),
       signOut: vi.fn(() => {

@@ -27,13 +27,14 @@ function call(state: CallSnapshot['state']): CallSnapshot {
 }
 
 function memoryArea() {
-  const data: Record<string, unknown> = {};
+  const data = new Map<string, unknown>();
   return {
     data,
-    get: (keys: string[]) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, data[k]]))),
-    set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(data, items)),
+    get: (keys: string[]) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, data.get(k)]))),
+    set: (items: Record<string, unknown>) =>
+      Promise.resolve(Object.entries(items).forEach(([k, v]) => data.set(k, v))),
     remove: (key: string | string[]) =>
-      Promise.resolve([key].flat().forEach((k) => delete data[k])),
+      Promise.resolve([key].flat().forEach((k) => data.delete(k))),
   };
 }
 
@@ -64,17 +65,18 @@ function setup(options: { calls?: CallSnapshot[]; connects?: boolean } = {}) {
     clearBackoff: vi.fn(() => (actions.push('clear-backoff'), Promise.resolve(1))),
     forget: vi.fn(() => (actions.push('forget'), Promise.resolve(null))),
   } as unknown as LeaveSession;
+  const signIn = vi.fn((o: unknown) => {
+    actions.push(`sign-in ${JSON.stringify(o).includes('"prompt"') ? 'prompt' : 'target'}`);
+    connect();
+    return Promise.resolve();
+  });
   const area = memoryArea();
   const progress = createSwitchProgress(area);
   const saved: SwitchRecord[] = [];
   const wiring: OrgSwitchWiring = {
     toOffscreen: toOffscreen as unknown as OrgSwitchWiring['toOffscreen'],
     leave,
-    signIn: vi.fn((o: unknown) => {
-      actions.push(`sign-in ${JSON.stringify(o).includes('"prompt"') ? 'prompt' : 'target'}`);
-      connect();
-      return Promise.resolve();
-    }),
+    signIn,
     activate: vi.fn((id: string) => (actions.push(`activate ${id}`), Promise.resolve())),
     progress: {
       ...progress,
@@ -84,7 +86,7 @@ function setup(options: { calls?: CallSnapshot[]; connects?: boolean } = {}) {
     now: () => clock,
     sleep: (ms) => Promise.resolve(void (clock += ms)),
   };
-  return { actions, wiring, area, saved, connect, sw: createWorkerOrgSwitch(wiring) };
+  return { actions, wiring, area, saved, connect, signIn, sw: createWorkerOrgSwitch(wiring) };
 }
 
 describe('worker organisation switch', () => {
@@ -105,7 +107,7 @@ describe('worker organisation switch', () => {
       'signing-in',
       'starting',
     ]);
-    expect(area.data['auth.switch']).toBeUndefined();
+    expect(area.data.has('auth.switch')).toBe(false);
   });
 
   it('refuses while a call is live unless ending it was confirmed, then hangs it up first', async () => {
@@ -153,13 +155,11 @@ describe('worker organisation switch', () => {
   });
 
   it('refuses a second switch started while the first runs', async () => {
-    const { sw, wiring, connect } = setup();
+    const { sw, signIn, connect } = setup();
     let release: () => void = () => undefined;
-    vi.mocked(wiring.signIn).mockImplementationOnce(
-      () => new Promise<void>((resolve) => (release = resolve)),
-    );
+    signIn.mockImplementationOnce(() => new Promise<void>((resolve) => (release = resolve)));
     const first = sw.switchTo(GLOBEX, false);
-    await vi.waitFor(() => expect(wiring.signIn).toHaveBeenCalled());
+    await vi.waitFor(() => expect(signIn).toHaveBeenCalled());
     await expect(sw.switchTo(GLOBEX, false)).resolves.toMatchObject({ status: 'busy' });
     connect();
     release();

@@ -44,16 +44,16 @@ describe('auth.signOut and auth.switchOrg', () => {
     log: createLogger('test'),
   } as unknown as WorkerDeps;
 
+  const switchTo = vi.fn(() =>
+    Promise.resolve({ status: 'switched' as const, profileId: 'acme', warnings: [] }),
+  );
   function controls(): SessionControls {
+    switchTo.mockClear();
     return {
       leave: {
         leave: vi.fn(() => Promise.resolve({ stopped: true, backoffCleared: 0, revoke: null })),
       },
-      orgSwitch: {
-        switchTo: vi.fn(() =>
-          Promise.resolve({ status: 'switched' as const, profileId: 'acme', warnings: [] }),
-        ),
-      },
+      orgSwitch: { switchTo },
       progress: {
         view: () =>
           Promise.resolve({
@@ -79,10 +79,7 @@ describe('auth.signOut and auth.switchOrg', () => {
       { profileId: 'acme', confirmEndCalls: true },
       meta,
     );
-    expect(c.orgSwitch.switchTo).toHaveBeenCalledWith(
-      expect.objectContaining({ id: 'acme' }),
-      true,
-    );
+    expect(switchTo).toHaveBeenCalledWith(expect.objectContaining({ id: 'acme' }), true);
     expect(reply).toMatchObject({ status: 'switched', state: { signedIn: false } });
   });
 
@@ -93,6 +90,6 @@ describe('auth.signOut and auth.switchOrg', () => {
         authHandlers(deps, fakeAuth(), c)['auth.switchOrg']({ profileId: 'nope' }, meta),
       ),
     ).rejects.toThrow(/nope/);
-    expect(c.orgSwitch.switchTo).not.toHaveBeenCalled();
+    expect(switchTo).not.toHaveBeenCalled();
   });
 });
