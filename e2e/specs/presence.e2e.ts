@@ -9,6 +9,8 @@
  * (the emulator sets an on-queue agent INTERACTING while an answered queue call lasts). With the
  * Genesys → ServiceNow mapping chosen in the options page, each change sets the agent's
  * `awa_agent_presence` record in the stand-in through that tab; On Queue is never Available.
+ * With ServiceNow → Genesys, a tab that starts reads the ServiceNow presence and a change there
+ * sets Genesys Available or Away, never On Queue, and nothing is written back to ServiceNow.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +66,34 @@ const presenceWrites = async () =>
 const stateChecks = async () =>
   (await stack.servicenow.control.requests({ table: 'awa_presence_state', method: 'GET' })).requests
     .length;
+
+/** Chooses the mapping in the options page and saves, as an administrator would. */
+async function chooseMapping(value: string): Promise<void> {
+  const options = stack.ui;
+  await options.reload();
+  await options.locator(`input[name="presence-sync"][value="${value}"]`).check();
+  await options.locator('#save').click();
+  await expect
+    .poll(() => options.locator('.savebar-status').textContent(), { timeout: 10_000 })
+    .toContain('Settings saved.');
+}
+
+/** Sets the agent's ServiceNow presence as ServiceNow itself would (the Table API, a session). */
+async function setServiceNowPresence(state: keyof typeof SEED_PRESENCE_STATES): Promise<void> {
+  const session = await stack.servicenow.control.createSession();
+  const url = `${stack.servicenow.url}/api/now/table/awa_agent_presence/${SEED_AGENT_PRESENCE_ID}`;
+  const res = await fetch(url, {
+    method: 'PATCH',
+    headers: {
+      Cookie: session.cookie,
+      'X-UserToken': session.token,
+      'Content-Type': 'application/json',
+      Origin: stack.servicenow.url,
+    },
+    body: JSON.stringify({ current_presence_state: SEED_PRESENCE_STATES[state] }),
+  });
+  expect(res.status).toBe(200);
+}
 
 beforeAll(async () => {
   stack = await startSignedIn({ lookupLatencyMs: 0 });
@@ -170,7 +200,35 @@ describe('presence', () => {
     await expectState('Away', 2);
   });
 
-  it('the emulator records exactly the status changes made, and nothing from ServiceNow', async () => {
+  it('ServiceNow → Genesys: a changed ServiceNow presence sets Genesys, never On Queue', async () => {
+    await chooseMapping('servicenow-to-genesys');
+    const writes = await presenceWrites();
+    // ServiceNow shows Away (written above): the first read after a tab starts applies it.
+    await page.reload();
+    await expect.poll(shown, { timeout: 20_000 }).toBe('Away');
+    await setServiceNowPresence('Available');
+    await page.reload();
+    await expect.poll(shown, { timeout: 20_000 }).toBe('Available');
+    // Unchanged in ServiceNow: what the agent sets in Genesys stays.
+    await popup.locator('#presence-select').selectOption('On Queue');
+    await expect.poll(shown, { timeout: 10_000 }).toBe('On Queue');
+    const reads = await stack.servicenow.control.requests({ table: 'awa_agent_presence' });
+    await page.reload();
+    await expect
+      .poll(
+        async () =>
+          (await stack.servicenow.control.requests({ table: 'awa_agent_presence' })).requests
+            .length,
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(reads.requests.length);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await shown()).toBe('On Queue');
+    // Nothing went back to ServiceNow: only the test's own PATCH.
+    expect(await presenceWrites()).toBe(writes + 1);
+  });
+
+  it('the emulator records exactly the status changes made, with no echo', async () => {
     const all = (await stack.genesys.control.presenceChanges())
       .filter((c) => c.userId === SEED.agent1.userId)
       .map((c) => `${c.by ?? 'client'} ${c.kind}:${c.value}`);
@@ -198,6 +256,12 @@ describe('presence', () => {
       'client presence:On Queue',
       'platform routingStatus:IDLE',
       'platform routingStatus:INTERACTING',
+      'platform routingStatus:IDLE',
+      // ServiceNow → Genesys: Away, then Available from ServiceNow; On Queue by the agent
+      'client presence:Away',
+      'platform routingStatus:OFF_QUEUE',
+      'client presence:Available',
+      'client presence:On Queue',
       'platform routingStatus:IDLE',
     ]);
   });

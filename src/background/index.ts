@@ -138,6 +138,7 @@ browser.commands.onCommand.addListener((name) => void triggers.onCommand(name));
 browser.alarms.onAlarm.addListener((alarm) => {
   void auth.handleAlarm(alarm);
   records.onAlarm(alarm);
+  presence.onAlarm(alarm);
   if (alarm.name === KEEPALIVE_ALARM) {
     lifecycle.onKeepAlive();
     void ensureOffscreen().then((created) => {

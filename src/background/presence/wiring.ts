@@ -5,17 +5,18 @@
  * the status when calls come and go (a fallback for a missed streaming event; no timers).
  * Every change also goes to the ServiceNow tabs (the screen pop's chip) and, under
  * genesys-to-servicenow, becomes a ServiceNow presence write carried out by a tab
- * (servicenow-push.ts, records/executor.ts).
+ * (servicenow-push.ts, records/executor.ts). Under servicenow-to-genesys a tab reads the
+ * ServiceNow presence when it starts and on an alarm at most once a minute (servicenow-pull.ts).
  *
  * Live updates come from the offscreen document's streaming connection (`presence.event`): the
  * worker sleeps between events, so an idle agent costs no wake-ups and no polling requests.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Alarms } from 'webextension-polyfill';
 import { z } from 'zod';
 import type { Translate } from '../../shared/i18n';
 import { profileEnvironment } from '../../shared/auth/profile';
 import { findProfile } from '../../shared/auth/profile-list';
-import { isPresenceWriteOutcome } from '../../shared/presence/servicenow';
+import { isPresenceReadOutcome, isPresenceWriteOutcome } from '../../shared/presence/servicenow';
 import { agentStatusSchema, type AgentStatus } from '../../shared/presence/status';
 import { SERVICENOW_PRESENCES } from '../../shared/presence/sync';
 import { envelope } from '../../shared/protocol/envelope';
@@ -29,13 +30,17 @@ import { chromeNotifications } from '../ui/chrome-ports';
 import { createPresenceActions, type PresenceActions } from './actions';
 import { createPresenceApi, type ApiAccess } from './genesys-rest';
 import { createPresenceService, type StatusStore } from './service';
+import { createServiceNowPull, type PullMemory } from './servicenow-pull';
 import { createServiceNowPush, type PushStore } from './servicenow-push';
 
 const STATUS_KEY = 'presence.status';
 const PUSH_KEY = 'presence.servicenow';
+const PULL_KEY = 'presence.servicenowSeen';
+export const PULL_ALARM = 'presence.servicenow-read';
 
 export interface WorkerPresence extends Pick<PresenceActions, 'buttonClicked' | 'command'> {
   handlers: Handlers<typeof presenceToWorker>;
+  onAlarm(alarm: Alarms.Alarm): void;
 }
 
 const sessionStore: StatusStore = {
@@ -57,6 +62,20 @@ const pushStore: PushStore = {
   },
   async save(state) {
     await browser.storage.session.set({ [PUSH_KEY]: state });
+  },
+};
+
+const pullSchema = z.object({
+  state: z.enum(SERVICENOW_PRESENCES).nullable(),
+  readAt: z.number(),
+});
+const pullMemory = {
+  async load(): Promise<PullMemory | null> {
+    const parsed = pullSchema.safeParse((await browser.storage.session.get(PULL_KEY))[PULL_KEY]);
+    return parsed.success ? parsed.data : null;
+  },
+  async save(memory: PullMemory): Promise<void> {
+    await browser.storage.session.set({ [PULL_KEY]: memory });
   },
 };
 
@@ -104,6 +123,31 @@ export function createWorkerPresence(
       ),
     log,
   });
+  const pull = createServiceNowPull({
+    direction: () => deps.settings().presence.servicenowSync,
+    memory: pullMemory,
+    read: () =>
+      executeInTab(
+        browserExecutorPorts,
+        instances(),
+        undefined,
+        envelope('content', 'presence.read', null),
+        isPresenceReadOutcome,
+        (message) => ({ ok: false, code: 'servicenow.timeout', message }),
+      ),
+    current: () => service.get(false),
+    setGenesys: async (presence) => {
+      await service.change({ kind: 'set', presence });
+    },
+    now: Date.now,
+    log,
+  });
+  // At most once a minute; created once, so a worker restarted often still gets its alarm.
+  void browser.alarms.get(PULL_ALARM).then((existing) => {
+    if (existing === undefined) {
+      void browser.alarms.create(PULL_ALARM, { periodInMinutes: 1 });
+    }
+  });
   const actions = createPresenceActions({
     service: () => service,
     port: chromeNotifications(),
@@ -142,6 +186,9 @@ export function createWorkerPresence(
       'presence.get': async ({ refresh }, { from }) => {
         if (from === 'content') {
           void push.tabAppeared().catch(() => undefined); // a waiting ServiceNow write
+          void pull.pull(true).catch((error: unknown) => {
+            log.warn('ServiceNow presence read failed', { error: String(error) });
+          });
         }
         return { status: await service.get(from === 'ui' && refresh === true) };
       },
@@ -156,6 +203,13 @@ export function createWorkerPresence(
         await service.event(event);
         return null;
       },
+    },
+    onAlarm(alarm) {
+      if (alarm.name === PULL_ALARM) {
+        void pull.pull(false).catch((error: unknown) => {
+          log.warn('ServiceNow presence read failed', { error: String(error) });
+        });
+      }
     },
     buttonClicked: (id, index) => actions.buttonClicked(id, index),
     command: (name) => actions.command(name),

@@ -11,4 +11,5 @@ export const contentGuards: ContentGuards = {
   'records.changed': isNull,
   'presence.changed': isPresenceView,
   'presence.write': isPresenceWrite,
+  'presence.read': isNull,
 };

@@ -33,6 +33,7 @@ function receiver() {
       'records.changed': () => null,
       'presence.changed': () => null,
       'presence.write': () => ({ ok: true, changed: false }),
+      'presence.read': () => ({ ok: true, state: null }),
     },
     (sender) => (sender.url === worker.url ? 'worker' : sender.tab ? 'content' : null),
     (code) => refused.push(code),

@@ -1,16 +1,15 @@
 /**
  * The tab's side of presence: asks the worker for the agent's status when the page starts (which
  * also tells the worker a ServiceNow tab is there for a waiting presence write), keeps the chip's
- * store current from `presence.changed`, and carries out the worker's `presence.write` with this
- * page's own session.
+ * store current from `presence.changed`, and carries out the worker's `presence.write` and
+ * `presence.read` with this page's own session.
  */
-import type { PresenceWriteOutcome } from '../../shared/presence/servicenow';
+import type { PresenceReadOutcome, PresenceWriteOutcome } from '../../shared/presence/servicenow';
 import type { ServiceNowPresence } from '../../shared/presence/sync';
 import type { TableClient } from '../../shared/servicenow/table-client';
 import type { RequestWorker } from '../messaging/worker-link';
 import { isPresenceView } from './guards';
 import type { StatusStore } from './status-store';
-import { writePresence } from './write';
 
 export interface PresenceLinkOptions {
   request: RequestWorker;
@@ -18,6 +17,9 @@ export interface PresenceLinkOptions {
   store: StatusStore;
   onError: (error: unknown) => void;
 }
+
+/** The Table API operations, in their own chunk (servicenow-ops.ts). */
+const ops = () => import('./servicenow-ops');
 
 export function createPresenceLink({ request, client, store, onError }: PresenceLinkOptions) {
   const apply = (view: unknown) => {
@@ -34,7 +36,12 @@ export function createPresenceLink({ request, client, store, onError }: Presence
       return null;
     },
     async write({ state }: { state: ServiceNowPresence }): Promise<PresenceWriteOutcome> {
-      return writePresence(await client(), state);
+      const [{ writePresence }, table] = await Promise.all([ops(), client()]);
+      return writePresence(table, state);
+    },
+    async read(): Promise<PresenceReadOutcome> {
+      const [{ readPresence }, table] = await Promise.all([ops(), client()]);
+      return readPresence(table);
     },
   };
 }

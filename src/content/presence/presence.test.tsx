@@ -9,7 +9,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { contentApi } from '../../shared/protocol/contract';
 import { ServiceNowError } from '../../shared/servicenow/errors';
 import type { TableClient } from '../../shared/servicenow/table-client';
+import { contentGuards } from '../messaging/content-guards';
 import { isPresenceView, isPresenceWrite } from './guards';
+import { readPresence } from './read';
 import { createStatusStore } from './status-store';
 import { StatusChip } from './StatusChip';
 import { writePresence } from './write';
@@ -38,6 +40,14 @@ describe('presence guards', () => {
       expect(isPresenceWrite(data)).toBe(contentApi['presence.write'].data.safeParse(data).success);
     },
   );
+});
+
+describe('presence.read guard', () => {
+  it.each([null, {}, 'x'])('agrees with the contract: %j', (data) => {
+    expect(contentGuards['presence.read'](data)).toBe(
+      contentApi['presence.read'].data.safeParse(data).success,
+    );
+  });
 });
 
 describe('status chip', () => {
@@ -107,5 +117,30 @@ describe('ServiceNow presence write in the tab', () => {
       ok: false,
       code: 'servicenow.acl-denied',
     });
+  });
+});
+
+describe('ServiceNow presence read in the tab', () => {
+  it("reads the agent's state by name; no record is null", async () => {
+    const query = vi.fn((table: string) =>
+      Promise.resolve(
+        table === 'awa_agent_presence'
+          ? [{ sys_id: AGENT, current_presence_state: AWAY }]
+          : [{ sys_id: AWAY, name: 'Away' }],
+      ),
+    );
+    const api: TableClient = { query, create: vi.fn(), update: vi.fn() };
+    expect(await readPresence(api)).toEqual({ ok: true, state: 'away' });
+    expect(query).toHaveBeenLastCalledWith(
+      'awa_presence_state',
+      `sys_id=${AWAY}`,
+      expect.anything(),
+    );
+    const none: TableClient = {
+      query: () => Promise.resolve([]),
+      create: vi.fn(),
+      update: vi.fn(),
+    };
+    expect(await readPresence(none)).toEqual({ ok: true, state: null });
   });
 });

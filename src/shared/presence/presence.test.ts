@@ -4,7 +4,8 @@ import { applyPlan, mergeEvent, planChange } from './change';
 import { parsePresence, parseRouting } from './parse';
 import { statusLabel, type AgentStatus } from './status';
 import { SYSTEM_PRESENCES } from './status';
-import { genesysFor, planPush, pushes, servicenowFor } from './sync';
+import { presenceForStateName } from './servicenow';
+import { genesysFor, planPull, planPush, pushes, servicenowFor } from './sync';
 
 const status = (
   presence: AgentStatus['presence'],
@@ -126,5 +127,19 @@ describe('ServiceNow mapping', () => {
     expect(planPush('genesys-to-servicenow', null)).toBeNull();
     expect(planPush('off', { presence: 'Available' })).toBeNull();
     expect(planPush('servicenow-to-genesys', { presence: 'Available' })).toBeNull();
+  });
+  it('plans a Genesys change from ServiceNow only when ServiceNow changed, never On Queue', () => {
+    const onQueue = { presence: 'On Queue' } as const;
+    expect(planPull('servicenow-to-genesys', 'available', null, onQueue)).toBe('Available');
+    expect(planPull('servicenow-to-genesys', 'available', 'available', onQueue)).toBeNull();
+    expect(planPull('servicenow-to-genesys', 'offline', 'available', onQueue)).toBe('Away');
+    expect(planPull('servicenow-to-genesys', 'away', 'available', { presence: 'Away' })).toBeNull();
+    expect(planPull('genesys-to-servicenow', 'away', 'available', onQueue)).toBeNull();
+    expect(planPull('off', 'away', null, null)).toBeNull();
+  });
+  it('reads ServiceNow state names; unknown states count as away', () => {
+    expect(presenceForStateName('Available')).toBe('available');
+    expect(presenceForStateName(' offline ')).toBe('offline');
+    expect(presenceForStateName('Lunch')).toBe('away');
   });
 });

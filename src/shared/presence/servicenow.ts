@@ -22,6 +22,18 @@ export const PRESENCE_STATE_NAMES: Readonly<Record<ServiceNowPresence, string>> 
   offline: 'Offline',
 };
 
+/** The mapped state for an `awa_presence_state` name; any other state counts as away. */
+export function presenceForStateName(name: string): ServiceNowPresence {
+  const found = (Object.keys(PRESENCE_STATE_NAMES) as ServiceNowPresence[]).find(
+    (state) => PRESENCE_STATE_NAMES[state].toLowerCase() === name.trim().toLowerCase(),
+  );
+  return found ?? 'away';
+}
+
+/** What a ServiceNow tab answers for one presence read: null when the agent has no record. */
+export type PresenceReadOutcome =
+  { ok: true; state: ServiceNowPresence | null } | { ok: false; code: string; message: string };
+
 /** What a ServiceNow tab answers for one presence write. */
 export type PresenceWriteOutcome =
   { ok: true; changed: boolean } | { ok: false; code: string; message: string };
@@ -35,4 +47,18 @@ export function isPresenceWriteOutcome(value: unknown): value is PresenceWriteOu
   return v['ok'] === true
     ? typeof v['changed'] === 'boolean'
     : v['ok'] === false && typeof v['code'] === 'string' && typeof v['message'] === 'string';
+}
+
+export function isPresenceReadOutcome(value: unknown): value is PresenceReadOutcome {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const v = value as Record<string, unknown>;
+  if (v['ok'] === true) {
+    const state = v['state'];
+    return (
+      state === null || (typeof state === 'string' && Object.hasOwn(PRESENCE_STATE_NAMES, state))
+    );
+  }
+  return v['ok'] === false && typeof v['code'] === 'string' && typeof v['message'] === 'string';
 }

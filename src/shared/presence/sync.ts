@@ -9,7 +9,7 @@
  *   servicenow-to-genesys: ServiceNow Available never sets On Queue; it sets Genesys "Available"
  *     (not routable); ServiceNow Away/Offline set Genesys Away.
  */
-import type { AgentStatus, SystemPresence } from './labels';
+import type { AgentStatus } from './labels';
 
 export const SYNC_DIRECTIONS = ['off', 'genesys-to-servicenow', 'servicenow-to-genesys'] as const;
 export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
@@ -32,7 +32,7 @@ export function servicenowFor(status: Pick<AgentStatus, 'presence'>): ServiceNow
 }
 
 /** What Genesys should show for a ServiceNow presence; never On Queue. */
-export function genesysFor(presence: ServiceNowPresence): SystemPresence {
+export function genesysFor(presence: ServiceNowPresence): 'Available' | 'Away' {
   return presence === 'available' ? 'Available' : 'Away';
 }
 
@@ -58,4 +58,22 @@ export function planPush(
   status: Pick<AgentStatus, 'presence'> | null,
 ): ServiceNowPresence | null {
   return pushes(direction, 'genesys') && status !== null ? servicenowFor(status) : null;
+}
+
+/**
+ * What to set in Genesys after reading ServiceNow (servicenow-to-genesys), or null for nothing:
+ * only when the ServiceNow state changed since the last read (`lastSeen`; the first read counts as
+ * a change), and only when Genesys is not already there. Never On Queue (genesysFor).
+ */
+export function planPull(
+  direction: SyncDirection,
+  read: ServiceNowPresence,
+  lastSeen: ServiceNowPresence | null,
+  current: Pick<AgentStatus, 'presence'> | null,
+): 'Available' | 'Away' | null {
+  if (!pushes(direction, 'servicenow') || read === lastSeen) {
+    return null;
+  }
+  const wanted = genesysFor(read);
+  return current?.presence === wanted ? null : wanted;
 }

@@ -12,6 +12,8 @@
  *        Genesys for a tab); also tells the worker a ServiceNow tab is there for a waiting write
  *   worker ──presence.write {state}──▶ one ServiceNow tab: sets the agent's ServiceNow presence
  *        with the page's own session (genesys-to-servicenow only)
+ *   worker ──presence.read──▶ one ServiceNow tab: the agent's ServiceNow presence, read with the
+ *        page's own session (servicenow-to-genesys only)
  */
 import { z } from 'zod';
 import { presenceRequestSchema } from '../../presence/change';
@@ -21,7 +23,7 @@ import {
   agentStatusSchema,
   type AgentStatus,
 } from '../../presence/status';
-import type { PresenceWriteOutcome } from '../../presence/servicenow';
+import type { PresenceReadOutcome, PresenceWriteOutcome } from '../../presence/servicenow';
 import { SERVICENOW_PRESENCES } from '../../presence/sync';
 import { returns, type ApiSpec } from '../spec';
 
@@ -81,4 +83,5 @@ export const presenceToContent = {
     data: z.object({ state: z.enum(SERVICENOW_PRESENCES) }),
     result: returns<PresenceWriteOutcome>(),
   },
+  'presence.read': { from: ['worker'], data: z.null(), result: returns<PresenceReadOutcome>() },
 } satisfies ApiSpec;
