@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Hub } from '../hub';
 import type { Conversation, Participant } from './model';
 import { agentOf, isEnded, isPending } from './model';
+import { reproposeAnswered } from './ringing';
 
 export const WRAPUP_CODES = [
   { id: '3c0b4b0e-0000-4000-8000-00000000c001', name: 'Resolved' },
@@ -78,6 +79,7 @@ export function patchParticipant(
   }
   if (body.state === 'connected' && isPending(p.state)) {
     hub.calls.connectPersistent(conv);
+    reproposeAnswered(hub, conv);
   }
   let changed = false;
   if (body.muted !== undefined && body.muted !== p.muted && !isEnded(p.state)) {

@@ -56,3 +56,27 @@ export function idlePersistentLeg(
   const busy = convs.some((c) => c.leg === leg && !c.endTime);
   return !busy && reachable(owner) ? leg : undefined;
 }
+
+/**
+ * The agent answered a call over REST (PATCH state connected) that rings with a propose, e.g. a
+ * client that started after the propose went out: the session is proposed again to the user's
+ * bound clients, flagged auto-answer, as the platform does for a call answered elsewhere.
+ */
+export function reproposeAnswered(hub: Hub, conv: Conversation): boolean {
+  const leg = conv.leg;
+  if (!leg || leg.persistent || leg.state !== 'proposed') {
+    return false;
+  }
+  leg.autoAnswer = true;
+  const { sessionId } = leg;
+  for (const c of hub.streaming.connectionsOf(leg.userId)) {
+    c.send(
+      s.propose(leg.gjollJid, c.fullJid, newId(), {
+        sessionId,
+        conversationId: conv.id,
+        autoAnswer: true,
+      }),
+    );
+  }
+  return true;
+}

@@ -46,6 +46,7 @@ import { EffectRunner } from './effect-runner';
 import { HeartbeatLoop } from './heartbeat-loop';
 import { InheritedCalls } from './inherited-calls';
 import { MachineLoop } from './machine-loop';
+import { MissedOffers } from './missed-offers';
 import type { MicAccess } from './microphone';
 import { routePortEvent } from './port-events';
 import { ringWhile, SilentRinger, type Ringer } from './ringtone';
@@ -72,6 +73,7 @@ export class SessionSupervisor {
   readonly #heartbeat: HeartbeatLoop;
   readonly #watchdog: Watchdog;
   readonly #inherited: InheritedCalls;
+  readonly #missed: MissedOffers;
   readonly #unsubscribe: () => void;
   readonly #machine: MachineLoop;
   readonly #publish: Batch;
@@ -122,6 +124,14 @@ export class SessionSupervisor {
       now: () => this.#clock.now(),
       generation: () => this.#driver.generation,
       changed: () => this.#publish.request(),
+      log: this.#log,
+    });
+    this.#missed = new MissedOffers({
+      port: this.#port,
+      queue: this.#queue,
+      calls: this.#calls,
+      generation: () => this.#driver.generation,
+      connected: () => this.state.kind === 'connected',
       log: this.#log,
     });
     this.#machine = new MachineLoop({
@@ -266,6 +276,7 @@ export class SessionSupervisor {
       this.#failure = undefined;
       this.#heartbeat.start(profile);
       this.#inherited.settle();
+      this.#missed.reconcile();
     } else {
       this.#heartbeat.stop();
     }

@@ -204,7 +204,12 @@ describe('calls the platform has', () => {
       entities: [conversation('c1', 'connected'), conversation('c2', 'disconnected'), { bad: 1 }],
     });
     await expect(commands.platformCalls()).resolves.toEqual([
-      { conversationId: 'c1', state: 'connected', participantId: 'p-c1' },
+      {
+        conversationId: 'c1',
+        state: 'connected',
+        participantId: 'p-c1',
+        fields: expect.objectContaining({ conversationId: 'c1', state: 'connected' }),
+      },
     ]);
     expect(request).toHaveBeenCalledWith('/conversations/calls', 'get');
   });

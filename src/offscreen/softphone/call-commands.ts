@@ -4,10 +4,11 @@
  * `sessionEnded`), digits and transfer go through the Platform API. The SDK object is typed
  * structurally, so this runs against a fake in unit tests.
  */
-import type { CallEvent } from '../../shared/calls/call-events';
+import type { CallEvent, CallFields } from '../../shared/calls/call-events';
 import { bounded, settleWithin } from './bounded';
 import type { CallRegistry } from './call-registry';
 import * as rest from './rest-actions';
+import type { PlatformCall } from './rest-actions';
 import { findMediaSession, hasPendingSession, userIdOf } from './sdk-internals';
 import {
   noCall,
@@ -59,7 +60,28 @@ export class CallCommands {
     }
   }
 
+  /** A call offered from the platform's list whose propose this client still has not got. */
+  #offeredOnly(conversationId: string): boolean {
+    return (
+      this.registry.isOffered(conversationId) &&
+      this.registry.isPending(conversationId) &&
+      !hasPendingSession(this.sdk, conversationId)
+    );
+  }
+
   async answer(conversationId: string): Promise<void> {
+    if (this.#offeredOnly(conversationId)) {
+      // Answered on the platform; its propose (auto-answer) is accepted on arrival (sdk-events).
+      this.registry.noteLocal(conversationId, 'answer');
+      try {
+        const participantId = await this.#participantId(conversationId);
+        await rest.connectParticipant(this.request, conversationId, participantId);
+      } catch (error) {
+        this.registry.noteLocal(conversationId, undefined);
+        throw toSoftphoneError(error);
+      }
+      return;
+    }
     this.#requirePending(conversationId);
     this.registry.noteLocal(conversationId, 'answer');
     try {
@@ -71,12 +93,41 @@ export class CallCommands {
   }
 
   async decline(conversationId: string): Promise<void> {
-    this.#requirePending(conversationId);
+    const offeredOnly = this.#offeredOnly(conversationId);
+    if (!offeredOnly) {
+      this.#requirePending(conversationId);
+    }
     this.registry.noteLocal(conversationId, 'decline');
-    await sdkCall(() => this.sdk.rejectPendingSession({ conversationId }));
+    await sdkCall(async () => {
+      if (offeredOnly) {
+        const participantId = await this.#participantId(conversationId);
+        await rest.disconnectParticipant(this.request, conversationId, participantId);
+      } else {
+        await this.sdk.rejectPendingSession({ conversationId });
+      }
+    });
     if (this.registry.noteEnded(conversationId)) {
       this.emit({ type: 'call-ended', conversationId, reason: 'declined' });
     }
+  }
+
+  /**
+   * Offers a call the platform has alerting for this agent whose propose never reached this
+   * client (it rang before the softphone listened): announced as alerting; answer() and decline()
+   * act on it through the Platform API. False when this client knows the call already.
+   */
+  offerMissed(call: PlatformCall): boolean {
+    const { conversationId } = call;
+    if (this.registry.isKnown(conversationId)) {
+      return false;
+    }
+    const fields: CallFields = { ...call.fields, conversationId, direction: 'inbound' };
+    this.registry.noteOffered(fields, call.participantId);
+    this.emit({
+      type: 'call-alerting',
+      call: { ...this.registry.fields(conversationId), direction: 'inbound', autoAnswer: false },
+    });
+    return true;
   }
 
   async hangUp(conversationId: string): Promise<void> {

@@ -15,6 +15,8 @@ interface Entry {
   started: boolean;
   ended: boolean;
   dialed: boolean;
+  /** Offered from the platform's list: this client never got its propose. */
+  offered: boolean;
   local?: LocalAction;
 }
 
@@ -32,6 +34,7 @@ export class CallRegistry {
         started: false,
         ended: false,
         dialed: false,
+        offered: false,
       };
       this.#entries.set(conversationId, entry);
       this.#evict();
@@ -64,6 +67,17 @@ export class CallRegistry {
     if (!entry.started && !entry.ended) {
       entry.pending = true;
     }
+  }
+
+  /** An alerting call found on the platform whose propose never reached this client. */
+  noteOffered(fields: CallFields, participantId?: string): void {
+    this.noteFields(fields, participantId);
+    this.notePending(fields.conversationId);
+    this.#entry(fields.conversationId).offered = true;
+  }
+
+  isOffered(conversationId: string): boolean {
+    return this.#entries.get(conversationId)?.offered === true;
   }
 
   noteDialed(conversationId: string): void {

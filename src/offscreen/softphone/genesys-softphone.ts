@@ -16,7 +16,7 @@ import type { DiagnosticsAccess, DiscoveredIceServer } from '../diagnostics/acce
 import { bounded, settleWithin } from './bounded';
 import { CallCommands, sdkCall } from './call-commands';
 import { CallRegistry } from './call-registry';
-import { switchDevices, toAudioDevices } from './devices';
+import { restoreLiveAudio, switchDevices, toAudioDevices } from './devices';
 import { MediaWatch } from './media-watch';
 import type { ApiRequest } from './rest-actions';
 import { honouringRateLimits } from './rest-throttle';
@@ -142,7 +142,7 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
       reconnecting: () => internals.streamingClientOf(sdk)?.autoReconnect ?? false,
       onConnected: () => this.#tap(live, emit),
       watchMedia: (session) => media.watch(session),
-      acceptOutbound: (conversationId) => {
+      acceptNow: (conversationId) => {
         this.#registry.noteLocal(conversationId, 'answer');
         sdk.acceptPendingSession({ conversationId }).catch((error: unknown) => {
           const e = toSoftphoneError(error);
@@ -247,10 +247,15 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
   blindTransfer = async (id: string, address: string) =>
     this.#require().commands.blindTransfer(id, address);
   platformCalls = async () => this.#require().commands.platformCalls();
+  offerMissed = (call: port.PlatformCall) => this.#require().commands.offerMissed(call);
   abandon = async (id: string) => this.#require().commands.abandon(id);
 
   async setDevices(selection: port.DeviceSelection): Promise<void> {
     await switchDevices(this.#require().sdk, this.#audioElement(), selection);
+  }
+
+  async restoreMicrophone(conversationId: string): Promise<void> {
+    await restoreLiveAudio(this.#require().sdk, conversationId);
   }
 
   async listDevices(): Promise<port.AudioDevice[]> {

@@ -3,6 +3,7 @@
  * the agent's participant of the conversation. The HTTP call itself is injected (the adapter
  * routes it through the SDK's authenticated client), so this file is plain and tested in node.
  */
+import type { CallFields } from '../../shared/calls/call-events';
 import { isEndedCallState, mapRawConversation } from './conversation-map';
 import { SoftphoneError } from './softphone-error';
 
@@ -17,6 +18,8 @@ export interface PlatformCall {
   conversationId: string;
   state?: string;
   participantId?: string;
+  /** What the platform says of it (direction, caller, queue…), for a call offered from here. */
+  fields?: CallFields;
 }
 
 const DIGITS = /^[0-9*#A-D]{1,32}$/;
@@ -92,6 +95,7 @@ export async function listCalls(request: ApiRequest, userId: string): Promise<Pl
       conversationId: mapped.fields.conversationId,
       ...(mapped.fields.state !== undefined && { state: mapped.fields.state }),
       ...(mapped.userParticipantId !== undefined && { participantId: mapped.userParticipantId }),
+      fields: mapped.fields,
     });
   }
   return calls;
@@ -106,4 +110,16 @@ export async function disconnectParticipant(
   await request(participantPath(conversationId, participantId), 'patch', {
     state: 'disconnected',
   });
+}
+
+/**
+ * Answers an alerting call on the platform (PATCH state connected), as the SDK does for a call on
+ * a persistent connection; the platform then brings the media session to this client.
+ */
+export async function connectParticipant(
+  request: ApiRequest,
+  conversationId: string,
+  participantId: string,
+): Promise<void> {
+  await request(participantPath(conversationId, participantId), 'patch', { state: 'connected' });
 }

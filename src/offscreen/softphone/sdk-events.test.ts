@@ -15,7 +15,7 @@ function wired(options: { autoAnswerAllowed?: boolean; reconnecting?: boolean } 
     reconnecting: () => options.reconnecting ?? true,
     onConnected: vi.fn(),
     watchMedia: vi.fn(),
-    acceptOutbound: vi.fn(),
+    acceptNow: vi.fn(),
   };
   wireSdkEvents(sdk as unknown as SdkEventSource, ctx);
   return { sdk, registry, events, ctx };
@@ -96,7 +96,7 @@ describe('pending sessions', () => {
     const { sdk, registry, ctx, events } = wired({ autoAnswerAllowed: false });
     registry.noteDialed('c9');
     sdk.emit('pendingSession', pending('c9', true));
-    expect(ctx.acceptOutbound).toHaveBeenCalledWith('c9');
+    expect(ctx.acceptNow).toHaveBeenCalledWith('c9');
     expect(events[0]).toMatchObject({ type: 'call-alerting', call: { direction: 'outbound' } });
   });
 

@@ -24,8 +24,8 @@ export interface WiringContext {
   /** First `connected`: the streaming client exists now. */
   onConnected(): void;
   watchMedia(session: MediaSession): void;
-  /** Accepts a pending outbound call the SDK will not auto-answer (disableAutoAnswer). */
-  acceptOutbound(conversationId: string): void;
+  /** Accepts a pending call now: outbound (disableAutoAnswer) or answered on the platform. */
+  acceptNow(conversationId: string): void;
 }
 
 type Bag = Record<string, unknown>;
@@ -109,6 +109,12 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
     if (!registry.isAwaitingAnswer(conversationId)) {
       return;
     }
+    // Answered already (a call offered from the platform's list, answered there before its
+    // propose arrived): the propose brings the media session, accepted at once.
+    if (registry.isOffered(conversationId) && registry.local(conversationId) === 'answer') {
+      ctx.acceptNow(conversationId);
+      return;
+    }
     const direction = registry.direction(conversationId) ?? 'inbound';
     if (autoAnswer && ctx.autoAnswerAllowed) {
       registry.noteLocal(conversationId, 'auto-answer');
@@ -118,7 +124,7 @@ export function wireSdkEvents(sdk: SdkEventSource, ctx: WiringContext): void {
       call: { ...registry.fields(conversationId), conversationId, direction, autoAnswer },
     });
     if (autoAnswer && !ctx.autoAnswerAllowed && direction === 'outbound') {
-      ctx.acceptOutbound(conversationId);
+      ctx.acceptNow(conversationId);
     }
   });
   on('cancelPendingSession', (info) => {

@@ -102,6 +102,8 @@ export interface PeerConnectionHealth {
   conversationId: string;
   iceState: string;
   connectionState: string;
+  /** Whether the call sends a live microphone track (false once an unplugged device ended it). */
+  sendingAudio?: boolean;
 }
 
 export interface SignallingHealth {
@@ -133,12 +135,24 @@ export interface SoftphonePort {
   /** The agent's calls that are not over on the platform (REST), whatever this client knows. */
   platformCalls(): Promise<PlatformCall[]>;
   /**
+   * Offers an alerting call from `platformCalls()` whose propose never reached this client (it
+   * rang while the softphone was starting or reconnecting): announced with `call-alerting`;
+   * answer() and decline() then act on it through the Platform API, and the media session the
+   * platform sends after an answer is accepted at once. False when the call is known here already.
+   */
+  offerMissed(call: PlatformCall): boolean;
+  /**
    * Takes the agent off a call this client has no media for (e.g. one a previous offscreen
    * document had), so the caller is not left in silence; a live call here is hung up.
    */
   abandon(conversationId: string): Promise<void>;
   /** Switches devices for future and live calls; a live call keeps two-way audio. */
   setDevices(selection: DeviceSelection): Promise<void>;
+  /**
+   * Gives a live call that sends no microphone audio the default microphone again; rejects
+   * ('microphone.device-lost') when there is none to be had.
+   */
+  restoreMicrophone(conversationId: string): Promise<void>;
   listDevices(): Promise<AudioDevice[]>;
   /** Null when there is no media session for the conversation. */
   getMediaStats(conversationId: string): Promise<MediaStats | null>;

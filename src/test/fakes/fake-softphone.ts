@@ -309,6 +309,20 @@ export class FakeSoftphone implements SoftphonePort {
     return this.platform.map((call) => ({ ...call }));
   }
 
+  offerMissed(call: PlatformCall): boolean {
+    this.#log('offerMissed', call.conversationId);
+    this.#require();
+    if (this.#calls.has(call.conversationId)) {
+      return false;
+    }
+    this.emitAlerting({
+      ...call.fields,
+      conversationId: call.conversationId,
+      direction: 'inbound',
+    });
+    return true;
+  }
+
   async abandon(conversationId: string): Promise<void> {
     this.#log('abandon', conversationId);
     this.#require();
