@@ -20,8 +20,8 @@ interface Props {
 
 function reason(job: RecordSummary, t: Translate): string {
   if (job.error !== undefined) {
-    const { key, values } = recordErrorText(job.error);
-    return t(key, ...values);
+    const text = recordErrorText(job.error);
+    return t(text.label, ...text.values);
   }
   return job.status === 'waiting' ? t('recordWaiting') : t('recordSaving');
 }

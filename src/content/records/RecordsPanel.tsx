@@ -124,8 +124,8 @@ function Unsaved({
 }
 
 function words(error: NonNullable<RecordSummary['error']>, t: Translate): string {
-  const { key, values } = recordErrorText(error);
-  return t(key, ...values);
+  const text = recordErrorText(error);
+  return t(text.label, ...text.values);
 }
 
 export function RecordsPanel({ jobs, t, actions }: Props) {

@@ -4,8 +4,8 @@ import { recordErrorText, unsavedRecords } from './error-text';
 import type { RecordSummary } from './types';
 
 const say = (error: Parameters<typeof recordErrorText>[0]) => {
-  const { key, values } = recordErrorText(error);
-  return englishT(key, ...values);
+  const text = recordErrorText(error);
+  return englishT(text.label, ...text.values);
 };
 
 describe('why a record is not saved, in words', () => {
