@@ -14,7 +14,7 @@ import {
   waitForConnection,
   type Stack,
 } from '../support/stack';
-import { audioBothWays, callState, command } from './softphone.helpers';
+import { audioBothWays, callState, command, measure } from './softphone.helpers';
 
 const ACME = SEED.acme.orgId;
 const GLOBEX = SEED.globex.orgId;
@@ -92,6 +92,7 @@ describe('organisation switch', () => {
     expect(acmeTokens).toHaveLength(1);
     await stack.genesys.control.autoApprove('agent3');
     // A second switch while the first runs is refused, not queued.
+    const started = Date.now();
     const [first, second] = await Promise.all([
       switchTo('globex'),
       new Promise((r) => setTimeout(r, 300)).then(() => switchTo('globex')),
@@ -101,6 +102,7 @@ describe('organisation switch', () => {
       value: { status: 'switched', state: { signedIn: true, profile: { id: 'globex' } } },
     });
     expect(second).toMatchObject({ ok: true, value: { status: 'busy' } });
+    measure('organisation switch without a call, until switched (ms)', Date.now() - started);
 
     await connectedAs(GLOBEX, SEED.agent3.userId);
     await noSessionOf(ACME);
@@ -161,16 +163,51 @@ describe('organisation switch', () => {
     await stack.ui.getByText('Switched to Acme Support.').waitFor({ timeout: 15_000 });
   });
 
-  it('completes when the streaming service swallows every frame for a while, and leaves nothing of A', async () => {
+  it('completes when the streaming service swallows every frame for a while, showing its progress in the popup and options page', async () => {
+    const popup = await stack.ext.openPage('src/popup/popup.html');
     await stack.genesys.control.autoApprove('agent3');
     await stack.genesys.control.blackhole(8, 'open');
     try {
-      const reply = await switchTo('globex');
-      expect(reply).toMatchObject({ ok: true, value: { status: 'switched' } });
+      const pending = switchTo('globex');
+      // While the new softphone waits for signalling, both pages say a switch is under way.
+      const progress = stack.ui.locator('#switch-progress');
+      await progress.waitFor({ timeout: 20_000 });
+      expect(await progress.textContent()).toContain('Switching organisation…');
+      expect(await progress.textContent()).toContain('Switching to Globex');
+      await popup.locator('#org-switching').waitFor({ timeout: 20_000 });
+      expect(await popup.locator('#org-switching').textContent()).toContain(
+        'Switching organisation…',
+      );
+      expect(await pending).toMatchObject({ ok: true, value: { status: 'switched' } });
     } finally {
       await stack.genesys.control.restore();
     }
     await connectedAs(GLOBEX, SEED.agent3.userId);
     await noSessionOf(ACME);
+    await popup.locator('#org-switching').waitFor({ state: 'detached', timeout: 20_000 });
+    await popup.close();
+  });
+
+  it('a sign-in refused during the switch fails naming that step, shown in the popup; nothing of either organisation stays live', async () => {
+    await stack.genesys.control.autoApprove(null);
+    const pending = switchTo('acme');
+    const login = await stack.ext.context.waitForEvent('page', {
+      predicate: (p) => p.url().includes('/oauth/authorize'),
+      timeout: 30_000,
+    });
+    await login.getByRole('button', { name: /deny/i }).click();
+    expect(await pending).toMatchObject({
+      ok: true,
+      value: { status: 'failed', step: 'signing-in', state: { signedIn: false } },
+    });
+    const popup = await stack.ext.openPage('src/popup/popup.html');
+    const failed = popup.locator('#org-switch-failed');
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await failed.textContent()).toContain('Switching organisation failed while signing in.');
+    await popup.close();
+    await noSessionOf(GLOBEX);
+    await noSessionOf(ACME);
+    expect(await oauthTokens('agent3')).toEqual([]);
+    expect(await oauthTokens('agent1')).toEqual([]);
   });
 });
