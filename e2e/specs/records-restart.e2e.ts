@@ -20,7 +20,13 @@ import {
   type Stack,
 } from '../support/stack';
 import { serviceNowHostArgs, startTlsProxy, type TlsProxy } from '../support/tls-proxy';
-import { ORG, developerProfile, openExtensionPage, privateDist, stackOn } from './lifecycle.helpers';
+import {
+  ORG,
+  developerProfile,
+  openExtensionPage,
+  privateDist,
+  stackOn,
+} from './lifecycle.helpers';
 
 let genesys: GenesysEmulator;
 let servicenow: ServiceNowStandIn;
@@ -152,9 +158,7 @@ describe('interaction records across a browser restart', () => {
     await workspace(s);
     await servicenow.control.serverError({ status: 503, seconds: 600, table: 'interaction' });
     const id = await answeredCall(s);
-    await expect
-      .poll(async () => (await job(s, id))?.status, { timeout: 20_000 })
-      .toBe('retrying');
+    await expect.poll(async () => (await job(s, id))?.status, { timeout: 20_000 }).toBe('retrying');
     await expect.poll(async () => (await job(s, id))?.endedAt, { timeout: 10_000 }).toBeTruthy();
     expect(await servicenow.control.interactionsFor(id)).toHaveLength(0);
     await quitBrowser();
@@ -172,9 +176,7 @@ describe('interaction records across a browser restart', () => {
     await waitForConnection(s, 'connected', 30_000);
     await servicenow.control.serverError({ status: 503, seconds: 600, table: 'interaction' });
     const id = await answeredCall(s);
-    await expect
-      .poll(async () => (await job(s, id))?.status, { timeout: 20_000 })
-      .toBe('retrying');
+    await expect.poll(async () => (await job(s, id))?.status, { timeout: 20_000 }).toBe('retrying');
     await expect.poll(async () => (await job(s, id))?.endedAt, { timeout: 10_000 }).toBeTruthy();
     // ServiceNow answers again, slowly: the retry's find-by-conversation request hangs.
     await servicenow.control.clearFaults();

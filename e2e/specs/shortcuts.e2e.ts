@@ -27,7 +27,11 @@ async function trigger(data: Record<string, unknown>): Promise<boolean> {
 }
 const pressKey = (name: string) => trigger({ kind: 'command', name });
 const clickButton = (conversationId: string, buttonIndex: number) =>
-  trigger({ kind: 'notification-button', notificationId: `incoming:${conversationId}`, buttonIndex });
+  trigger({
+    kind: 'notification-button',
+    notificationId: `incoming:${conversationId}`,
+    buttonIndex,
+  });
 
 /** A queue call that rings, with its desktop notification raised. */
 async function ringingCall(): Promise<string> {
@@ -66,13 +70,11 @@ describe('notification buttons and keyboard shortcuts', () => {
     const id = await ringingCall();
     expect(await clickButton(id, 0)).toBe(true);
     await waitForCall(stack, id, 'connected');
-    await expect.poll(async () => (await farEnd(id)).agentState, { timeout: 15_000 }).toBe(
-      'connected',
-    );
-    await audioBothWays(stack, id, 25, 20_000);
     await expect
-      .poll(notifications, { timeout: 10_000 })
-      .not.toHaveProperty([`incoming:${id}`]);
+      .poll(async () => (await farEnd(id)).agentState, { timeout: 15_000 })
+      .toBe('connected');
+    await audioBothWays(stack, id, 25, 20_000);
+    await expect.poll(notifications, { timeout: 10_000 }).not.toHaveProperty([`incoming:${id}`]);
     expect(await pressKey('hang-up')).toBe(true);
     await waitForCall(stack, id, 'ended');
     await expect.poll(async () => (await farEnd(id)).endTime, { timeout: 15_000 }).toBeDefined();
@@ -85,25 +87,25 @@ describe('notification buttons and keyboard shortcuts', () => {
     await audioBothWays(stack, id, 25, 20_000);
 
     expect(await pressKey('toggle-mute')).toBe(true);
-    await expect.poll(async () => (await callState(stack, id))?.muted, { timeout: 10_000 }).toBe(
-      true,
-    );
+    await expect
+      .poll(async () => (await callState(stack, id))?.muted, { timeout: 10_000 })
+      .toBe(true);
     await expect.poll(async () => (await farEnd(id)).muted, { timeout: 10_000 }).toBe(true);
     expect(await pressKey('toggle-mute')).toBe(true);
-    await expect.poll(async () => (await callState(stack, id))?.muted, { timeout: 10_000 }).toBe(
-      false,
-    );
+    await expect
+      .poll(async () => (await callState(stack, id))?.muted, { timeout: 10_000 })
+      .toBe(false);
     await expect.poll(async () => (await farEnd(id)).muted, { timeout: 10_000 }).toBe(false);
 
     expect(await pressKey('toggle-hold')).toBe(true);
-    await expect.poll(async () => (await callState(stack, id))?.held, { timeout: 10_000 }).toBe(
-      true,
-    );
+    await expect
+      .poll(async () => (await callState(stack, id))?.held, { timeout: 10_000 })
+      .toBe(true);
     await expect.poll(async () => (await farEnd(id)).held, { timeout: 10_000 }).toBe(true);
     expect(await pressKey('toggle-hold')).toBe(true);
-    await expect.poll(async () => (await callState(stack, id))?.held, { timeout: 10_000 }).toBe(
-      false,
-    );
+    await expect
+      .poll(async () => (await callState(stack, id))?.held, { timeout: 10_000 })
+      .toBe(false);
     await expect.poll(async () => (await farEnd(id)).held, { timeout: 10_000 }).toBe(false);
     await audioBothWays(stack, id, 25, 20_000); // resumed: audio again both ways
 
@@ -119,12 +121,8 @@ describe('notification buttons and keyboard shortcuts', () => {
     const id = await ringingCall();
     expect(await clickButton(id, 1)).toBe(true);
     await waitForCall(stack, id, 'declined');
-    await expect.poll(async () => (await farEnd(id)).outcome, { timeout: 15_000 }).toBe(
-      'declined',
-    );
-    await expect
-      .poll(notifications, { timeout: 10_000 })
-      .not.toHaveProperty([`incoming:${id}`]);
+    await expect.poll(async () => (await farEnd(id)).outcome, { timeout: 15_000 }).toBe('declined');
+    await expect.poll(notifications, { timeout: 10_000 }).not.toHaveProperty([`incoming:${id}`]);
     // The call no longer rings: a late click on the same notification does nothing.
     expect(await clickButton(id, 0)).toBe(false);
   });

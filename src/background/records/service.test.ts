@@ -140,9 +140,7 @@ describe('interaction records queue', () => {
     const sn = fakeServiceNow();
     const genesys = genesysFake();
     let release: (agent: { userId: string }) => void = () => undefined;
-    const agent = vi.fn(
-      () => new Promise<{ userId: string }>((resolve) => (release = resolve)),
-    );
+    const agent = vi.fn(() => new Promise<{ userId: string }>((resolve) => (release = resolve)));
     genesys.port.agent = agent;
     const { records } = service(sn, genesys);
     for (let i = 0; i < 5; i += 1) {

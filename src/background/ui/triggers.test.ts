@@ -52,7 +52,10 @@ describe('notification buttons and shortcuts, one path', () => {
     expect(await handle({ kind: 'command', name: 'hang-up' }, context)).toEqual({
       handled: false,
     });
-    await handle({ kind: 'notification-button', notificationId: 'incoming:c9', buttonIndex: 0 }, context);
+    await handle(
+      { kind: 'notification-button', notificationId: 'incoming:c9', buttonIndex: 0 },
+      context,
+    );
     expect(calls.buttonClicked).toHaveBeenCalledWith('incoming:c9', 0);
   });
 

@@ -85,7 +85,12 @@ describe('record queue rules', () => {
     expect(released).toMatchObject({ status: 'pending', nextAt: 1_000, writes: 1, attempts: 0 });
     expect(released.leaseUntil).toBeUndefined();
     expect(isDue(released, 1_000)).toBe(true);
-    const denied = finishWrite(writing, fields(), { ok: false, code: 'x', message: 'no', status: 403 }, 5);
+    const denied = finishWrite(
+      writing,
+      fields(),
+      { ok: false, code: 'x', message: 'no', status: 403 },
+      5,
+    );
     expect(releaseLease(denied, 1_000)).toBe(denied);
   });
 });
