@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../emulators/genesys/state';
+import { seriousViolations } from '../support/a11y';
 import {
   configure,
   signIn,
@@ -135,12 +136,13 @@ describe('organisation switch', () => {
 
     // The agent confirms on the options page: keyboard-reachable button, then the confirmation.
     await stack.ui.reload();
-    const start = stack.ui.getByRole('button', { name: 'Switch to Acme Support' });
+    const start = stack.ui.getByRole('button', { name: 'Switch to this organisation (Acme Support)' });
     await start.focus();
     await stack.ui.keyboard.press('Enter');
     const dialog = stack.ui.getByRole('alertdialog');
     await dialog.waitFor({ timeout: 15_000 });
     expect(await dialog.textContent()).toContain('End the active call and switch?');
+    expect(await seriousViolations(stack.ui)).toEqual([]);
     expect((await callState(stack, conversationId))?.state).toBe('connected');
     await stack.ui.getByRole('button', { name: 'End call and switch' }).click();
 

@@ -49,7 +49,7 @@ describe('organisation switch on the options page', () => {
     );
     await mount(switchOrg);
     const start = root.querySelector('button.switch-org');
-    expect(start?.getAttribute('aria-label')).toBe('Switch to Globex <b>');
+    expect(start?.getAttribute('aria-label')).toBe('Switch to this organisation (Globex <b>)');
     await act(() => (start as HTMLButtonElement).click());
     await flush();
     const dialog = root.querySelector('[role="alertdialog"]');
