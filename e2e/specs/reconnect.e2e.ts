@@ -2,6 +2,9 @@
  * Honest reconnects end to end, against the Genesys emulator's network faults:
  * - the WebSocket dropped mid-call: audio keeps flowing both ways, the snapshot says reconnecting
  *   then connected, and the emulator holds exactly one live session for the agent afterwards;
+ * - an outage mid-call (WebSocket upgrades refused for 15 s, the socket dropped): audio keeps
+ *   flowing, the softphone probes the streaming host and is connected again soon after the
+ *   restore, with one session for the agent;
  * - the signalling link black-holed (pings vanish, nothing is closed) with the Standard and then
  *   the High latency profile: the supervisor's heartbeat notices (the SDK alone takes 46–56 s) and
  *   the softphone is connected again after the link is restored.
@@ -109,6 +112,45 @@ describe('reconnects', () => {
       'held',
       async () => (await stack.genesys.control.call(cid)).held,
     );
+    await command(stack, { type: 'hangup', conversationId: cid });
+    await waitForCall(stack, cid, 'ended');
+  });
+
+  it('outage mid-call (upgrades refused 15 s, socket dropped): audio flows on, back after restore', async () => {
+    const { conversationId: cid } = await stack.genesys.control.placeCall({
+      to: 'agent1',
+      from: '+14155550124',
+    });
+    await waitForCall(stack, cid, 'alerting');
+    await command(stack, { type: 'answer', conversationId: cid });
+    await waitForCall(stack, cid, 'connected');
+    await audioBothWays(stack, cid);
+    await connectionReaches(stack, 'connected', 5_000);
+
+    const recorder = recordStates(stack, 50);
+    const { until } = await stack.genesys.control.refuseUpgrades(15);
+    await stack.genesys.control.dropSockets('destroy');
+    await connectionReaches(stack, '', 10_000, 'connected');
+    const before = await counters(stack, cid);
+    await new Promise((r) => setTimeout(r, Math.max(0, until - Date.now() - 2_000)));
+    const during = await counters(stack, cid);
+    expect(during.agentReceived).toBeGreaterThan(before.agentReceived);
+    expect(during.farReceived).toBeGreaterThan(before.farReceived);
+    expect((await snapshot(stack))?.connection.state).not.toBe('connected');
+
+    const back = await connectionReaches(stack, 'connected', 60_000);
+    const seen = (await recorder.stop()).map((x) => x.state);
+    measure('outage mid-call: restore → connected (ms)', back - until);
+    measure('outage mid-call: states seen', seen.join(' → '));
+    expect(seen.indexOf('reconnecting')).toBeGreaterThan(-1);
+    expect(seen.lastIndexOf('connected')).toBeGreaterThan(seen.indexOf('reconnecting'));
+    expect(seen).not.toContain('starting');
+    const last = await snapshot(stack);
+    expect(last?.calls.find((c) => c.conversationId === cid)?.state).toBe('connected');
+    await audioBothWays(stack, cid);
+    // The SDK's own backoff loop may wake later: still exactly one session for the agent.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await boundSessions()).toBe(1);
     await command(stack, { type: 'hangup', conversationId: cid });
     await waitForCall(stack, cid, 'ended');
   });
