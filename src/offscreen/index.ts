@@ -14,6 +14,7 @@ import { classifySender, policyFromRuntime } from '../shared/protocol/sender';
 import { createDiagnostics } from './diagnostics';
 import { exposeDiagnostics } from './session/diagnostics-handle';
 import { browserMicrophoneEnv, MicrophoneWatch } from './session/microphone';
+import { MicrophoneRecovery, watchMicrophone } from './session/microphone-recovery';
 import { isReachable } from './session/reachability';
 import { WebAudioRinger } from './session/ringtone';
 import { SessionSupervisor } from './session/session-supervisor';
@@ -50,7 +51,7 @@ const supervisor = new SessionSupervisor({
   log: log.child('session'),
   publish: (view) => {
     publisher
-      .update((snapshot) => ({ ...snapshot, ...diagnostics.decorate(view) }))
+      .update((snapshot) => ({ ...snapshot, ...diagnostics.decorate(micRecovery.decorate(view)) }))
       .catch((error: unknown) => {
         log.debug('snapshot not delivered', { error: String(error) });
       });
@@ -66,6 +67,17 @@ const supervisor = new SessionSupervisor({
   registerSecret,
 });
 
+// A microphone unplugged mid-call: taken again, or the call says it has none (microphone-recovery.ts).
+const micRecovery = new MicrophoneRecovery({
+  peers: () => port.health().peerConnections,
+  restore: (conversationId) => port.restoreMicrophone(conversationId),
+  changed: () => void current().catch(() => undefined),
+  now: () => Date.now(),
+  log: log.child('microphone'),
+});
+watchMicrophone(micRecovery, navigator.mediaDevices);
+const viewNow = () => micRecovery.decorate(supervisor.view());
+
 let applied: SessionConfig | null = null;
 /** The profile's log level applies to this document's log as well as to the SDK's. */
 function apply(config: SessionConfig | null): void {
@@ -75,7 +87,7 @@ function apply(config: SessionConfig | null): void {
   supervisor.configure(config);
 }
 const current = () =>
-  publisher.update((snapshot) => ({ ...snapshot, ...diagnostics.decorate(supervisor.view()) }));
+  publisher.update((snapshot) => ({ ...snapshot, ...diagnostics.decorate(viewNow()) }));
 // Connectivity check, call quality and the support bundle; decorates every published view.
 const diagnostics = createDiagnostics({
   port,
@@ -108,7 +120,7 @@ const handlers: Handlers<typeof offscreenApi> = {
   },
   'session.snapshot': async () => {
     await booted;
-    return { ...publisher.current(), ...diagnostics.decorate(supervisor.view()) };
+    return { ...publisher.current(), ...diagnostics.decorate(viewNow()) };
   },
   'session.publish': async () => {
     await booted;

@@ -2,7 +2,8 @@
  * Audio devices: the list as plain data, and a device switch that keeps live calls two-way. The
  * SDK (9.2.4 updateOutgoingMedia) stops the old microphone track before it asks for the new
  * one, so a failed request would leave a call sending nothing; every live call is checked after
- * the switch and falls back to the system default microphone.
+ * the switch and falls back to the system default microphone. The same fallback restores a call
+ * whose microphone was unplugged.
  */
 import { settleWithin } from './bounded';
 import { sdkCall } from './call-commands';
@@ -67,14 +68,29 @@ export async function switchDevices(
   if (microphoneId === undefined) {
     return;
   }
+  await restoreLiveAudio(sdk);
+}
+
+/**
+ * Takes the system default microphone for each live call (or only `conversationId`) that sends
+ * no live audio track — after a failed switch, or a device unplugged mid-call (its track ended).
+ * Rejects with 'microphone.device-lost' when a call still sends nothing.
+ */
+export async function restoreLiveAudio(
+  sdk: SdkDevices & object,
+  conversationId?: string,
+): Promise<void> {
   const live = mediaSessionsOf(sdk).filter(
-    (s) => s.state === 'active' && s.peerConnection.connectionState !== 'closed',
+    (s) =>
+      s.state === 'active' &&
+      s.peerConnection.connectionState !== 'closed' &&
+      (conversationId === undefined || s.conversationId === conversationId),
   );
   for (const session of live.filter((s) => !sendsLiveAudio(s.peerConnection))) {
-    const conversationId = session.conversationId ?? '';
-    await settleWithin(sdk.updateOutgoingMedia({ conversationId, audioDeviceId: null }), 5_000);
+    const id = session.conversationId ?? '';
+    await settleWithin(sdk.updateOutgoingMedia({ conversationId: id, audioDeviceId: null }), 5_000);
     if (!sendsLiveAudio(session.peerConnection)) {
-      throw new SoftphoneError('mic', 'The call has no microphone audio after the switch.', {
+      throw new SoftphoneError('mic', 'The call has no microphone audio.', {
         code: 'microphone.device-lost',
       });
     }

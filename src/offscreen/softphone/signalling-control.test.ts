@@ -234,14 +234,23 @@ describe('pingOnce and health', () => {
     const session = {
       id: 's',
       conversationId: 'c1',
-      peerConnection: { iceConnectionState: 'checking', connectionState: 'connecting' },
+      peerConnection: {
+        iceConnectionState: 'checking',
+        connectionState: 'connecting',
+        getSenders: () => [{ track: { kind: 'audio', readyState: 'ended' } }],
+      },
     } as unknown as MediaSession;
     expect(signallingHealth(narrow(client), [session], 42)).toEqual({
       connected: true,
       socketOpen: true,
       lastInboundAt: 42,
       peerConnections: [
-        { conversationId: 'c1', iceState: 'checking', connectionState: 'connecting' },
+        {
+          conversationId: 'c1',
+          iceState: 'checking',
+          connectionState: 'connecting',
+          sendingAudio: false,
+        },
       ],
     });
     expect(signallingHealth(undefined, [], undefined)).toEqual({

@@ -21,6 +21,7 @@
  * fields, pinned to the versions above.
  */
 import { bounded } from './bounded';
+import { sendsLiveAudio } from './devices';
 import type { MediaSession, StreamingClient } from './sdk-internals';
 import { SoftphoneError, toSoftphoneError } from './softphone-error';
 import type { SignallingHealth } from './softphone-port';
@@ -189,6 +190,7 @@ export function signallingHealth(
         conversationId: s.conversationId ?? '',
         iceState: s.peerConnection.iceConnectionState,
         connectionState: s.peerConnection.connectionState,
+        sendingAudio: sendsLiveAudio(s.peerConnection),
       })),
   };
   if (lastInboundAt !== undefined) {

@@ -332,6 +332,11 @@ export class FakeSoftphone implements SoftphonePort {
     this.platform = this.platform?.filter((c) => c.conversationId !== conversationId) ?? null;
   }
 
+  async restoreMicrophone(conversationId: string): Promise<void> {
+    this.#log('restoreMicrophone', conversationId);
+    this.#require();
+  }
+
   async setDevices(selection: DeviceSelection): Promise<void> {
     this.#log('setDevices', selection);
     this.#require();
