@@ -5,8 +5,9 @@
  * one tab-focus.ts picks. Relays run one at a time in seq order, and a snapshot not newer than the
  * last one relayed (remembered in memory) is dropped. A snapshot is a whole state, so tabs need
  * only the newest: a queued relay whose snapshot a newer one has superseded returns at once when
- * its turn comes (that newer one is queued behind it, so the newest always goes out). Across a worker restart staleness is the
- * session store's check (session-store.ts), made before a snapshot reaches the relay.
+ * its turn comes (that newer one is queued behind it, so the newest always goes out). Across a
+ * worker restart staleness is the session store's check (session-store.ts), made before a
+ * snapshot reaches the relay.
  * A tab without our content script is skipped silently, and a tab that does not answer within
  * SEND_TIMEOUT_MS cannot hold up the relays behind it.
  */
