@@ -61,7 +61,7 @@ export async function acceptSnapshot(snapshot: SessionSnapshot): Promise<Accepte
     return null;
   }
   memory = snapshot;
-  // One write at a time, each writing the newest in memory: storage never goes back to an older one.
+  // One write at a time, each writing the newest in memory: storage never goes back to older.
   const stored = writes.then(() => browser.storage.session.set({ [KEY]: memory }));
   writes = stored.catch(() => undefined);
   return { previous: current, stored };

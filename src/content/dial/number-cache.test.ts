@@ -1,4 +1,4 @@
-/** Click-to-dial's numbers come from the worker in batches, are remembered, and retried anchors follow. */
+/** Click-to-dial's numbers come from the worker in batches and are remembered; anchors are retried. */
 import { describe, expect, it, vi } from 'vitest';
 import { createNumberCache, MAX_BATCH, type ResolveNumbers } from './number-cache';
 
