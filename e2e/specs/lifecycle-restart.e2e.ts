@@ -1,8 +1,9 @@
 /**
  * Start with the browser: an agent signed in yesterday starts the browser on the same profile and
  * the softphone comes up on its own — silent re-authorisation, no click — early enough that a call
- * the platform routes to the agent in the first seconds is offered. Sign-out then leaves no token
- * in any storage area and no automatic comeback on the next start.
+ * the platform routes to the agent in the first seconds is offered, and so is a call that rang
+ * before the softphone listened at all (answered, with audio both ways). Sign-out then leaves no
+ * token in any storage area and no automatic comeback on the next start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGenesysEmulator, type GenesysEmulator } from '../../emulators/genesys/server';
@@ -16,6 +17,7 @@ import {
   type Stack,
 } from '../support/stack';
 import { developerProfile, launch, privateDist } from './lifecycle.helpers';
+import { audioBothWays, command } from './softphone.helpers';
 
 let genesys: GenesysEmulator;
 let servicenow: ServiceNowStandIn;
@@ -35,6 +37,9 @@ async function quitBrowser(): Promise<void> {
   stack = undefined;
 }
 
+const boundSessions = async () =>
+  (await genesys.control.sessions('agent1')).filter((x) => x.state === 'bound').length;
+
 /** Every storage area the extension has, as text, read from an extension page. */
 async function allStorage(s: Stack): Promise<string> {
   return s.ui.evaluate(async () =>
@@ -50,8 +55,8 @@ async function allStorage(s: Stack): Promise<string> {
 
 beforeAll(async () => {
   servicenow = await startServiceNow({ port: 0 });
-  // No far-end media: these calls are offered, not answered, and outlive one browser.
-  genesys = await startGenesysEmulator({ port: 0, media: 'none' });
+  // Far-end media in a headless Chromium, started by the first answered call.
+  genesys = await startGenesysEmulator({ port: 0 });
 });
 
 afterAll(async () => {
@@ -118,6 +123,32 @@ describe('start with the browser', () => {
     const auth = await s.toWorker<{ signedIn: boolean }>('auth.state', null);
     expect(auth).toMatchObject({ ok: true, value: { signedIn: true } });
     await genesys.control.hangUp(conversationId);
+  });
+
+  it('a call placed while the softphone is still starting is offered and answered with audio', async () => {
+    await quitBrowser();
+    // The streaming service is slow to accept the softphone for the first seconds, so the call
+    // certainly rings before the softphone listens: its propose reaches nobody.
+    await genesys.control.refuseUpgrades(4);
+    const s = await startBrowser();
+    expect(await boundSessions()).toBe(0);
+    const { conversationId } = await genesys.control.placeCall({
+      to: 'agent1',
+      from: '+14155550199',
+      fromName: 'Startup Caller',
+      alertTimeoutMs: 45_000,
+    });
+    expect((await snapshot(s))?.connection.state).not.toBe('connected');
+    await waitForConnection(s, 'connected');
+    await waitForCall(s, conversationId, 'alerting');
+    const offered = (await snapshot(s))?.calls.find((c) => c.conversationId === conversationId);
+    expect(JSON.stringify(offered)).toContain('Startup Caller');
+    await command(s, { type: 'answer', conversationId });
+    await waitForCall(s, conversationId, 'connected');
+    await audioBothWays(s, conversationId);
+    expect(await boundSessions()).toBe(1);
+    await command(s, { type: 'hangup', conversationId });
+    await waitForCall(s, conversationId, 'ended');
   });
 
   it('after sign-out no storage area holds the token, and the next start stays signed out', async () => {
