@@ -33,6 +33,12 @@ export function createSwitchProgress(area: StorageAreaLike, now: () => number = 
     load,
     save: (record: SwitchRecord) => area.set({ [SWITCH_KEY]: record }),
     clear: () => area.remove(SWITCH_KEY),
+    /** A sign-in or sign-out since the failed switch makes its failure old news. */
+    async dismissFailure(): Promise<void> {
+      if ((await load())?.kind === 'failed') {
+        await area.remove(SWITCH_KEY);
+      }
+    },
     /** A switch under way (not left behind by a worker that died). */
     async running(): Promise<boolean> {
       const record = await load();

@@ -47,18 +47,21 @@ describe('auth.signOut and auth.switchOrg', () => {
   const switchTo = vi.fn(() =>
     Promise.resolve({ status: 'switched' as const, profileId: 'acme', warnings: [] }),
   );
+  let failure: { profileId: string; step: 'signing-in'; message: string } | undefined;
   function controls(): SessionControls {
     switchTo.mockClear();
+    failure = { profileId: 'acme', step: 'signing-in', message: 'no' };
     return {
       leave: {
         leave: vi.fn(() => Promise.resolve({ stopped: true, backoffCleared: 0, revoke: null })),
       },
       orgSwitch: { switchTo },
       progress: {
-        view: () =>
-          Promise.resolve({
-            switchFailure: { profileId: 'acme', step: 'signing-in' as const, message: 'no' },
-          }),
+        view: () => Promise.resolve(failure ? { switchFailure: failure } : {}),
+        dismissFailure: () => {
+          failure = undefined;
+          return Promise.resolve();
+        },
       },
     };
   }
@@ -69,7 +72,8 @@ describe('auth.signOut and auth.switchOrg', () => {
     const state = await authHandlers(deps, auth, c)['auth.signOut'](null, meta);
     expect(c.leave.leave).toHaveBeenCalled();
     expect(auth.signOut).not.toHaveBeenCalled();
-    expect(state.switchFailure?.step).toBe('signing-in');
+    // A failed switch is old news once the agent signed out.
+    expect(state.switchFailure).toBeUndefined();
   });
 
   it('switches to a stored profile with the confirmation passed on, and answers with the state', async () => {

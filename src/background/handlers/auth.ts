@@ -18,7 +18,7 @@ import type { WorkerDeps } from './deps';
 export interface SessionControls {
   leave: Pick<LeaveSession, 'leave'>;
   orgSwitch: WorkerOrgSwitch;
-  progress: Pick<SwitchProgress, 'view'>;
+  progress: Pick<SwitchProgress, 'view' | 'dismissFailure'>;
 }
 
 export async function authState(
@@ -56,10 +56,12 @@ export function authHandlers(
         throw new Error('Choose an organisation profile first');
       }
       await auth.signIn({ profile, ...(prompt ? { prompt } : {}) });
+      await controls?.progress.dismissFailure();
       return state();
     },
     'auth.signOut': async () => {
       await (controls ? controls.leave.leave() : auth.signOut());
+      await controls?.progress.dismissFailure();
       return state();
     },
     'auth.switchOrg': async ({ profileId, confirmEndCalls }) => {
