@@ -5,7 +5,7 @@
  * whose tab still exists (it may still be writing) is left to run out.
  */
 import type { Logger } from '../../shared/logger';
-import { releaseLease } from '../../shared/records/queue';
+import { LEASE_MS, releaseLease } from '../../shared/records/queue';
 import type { RecordJob, RecordJobs } from '../../shared/records/types';
 import type { JobStore } from './store';
 
@@ -33,12 +33,17 @@ export function createLeases(deps: LeaseDeps) {
         .catch(() => undefined);
     },
 
-    /** Ends the leases whose tab is gone; `all`: the browser started, so every old tab is. */
-    async release(all: boolean): Promise<number> {
+    /**
+     * Ends the leases whose tab is gone. `olderThan`: the browser started then, so every tab
+     * that took a write before it is gone (a write handed out since is left alone).
+     */
+    async release(olderThan?: number): Promise<number> {
+      const old = (job: RecordJob) =>
+        olderThan !== undefined && (job.leaseUntil ?? 0) - LEASE_MS < olderThan;
       const writing = Object.values(await store.read()).filter((j) => j.status === 'writing');
       const gone = new Map<string, number | undefined>();
       for (const job of writing) {
-        if (all || (job.leaseTab !== undefined && !(await deps.tabExists(job.leaseTab)))) {
+        if (old(job) || (job.leaseTab !== undefined && !(await deps.tabExists(job.leaseTab)))) {
           gone.set(job.conversationId, job.leaseUntil);
         }
       }

@@ -231,7 +231,7 @@ describe('interaction records queue', () => {
           ...newJob('c8', Date.now()),
           fields: { u_conversation_id: 'c8', u_outcome: 'missed' },
           status: 'writing',
-          leaseUntil: Date.now() + LEASE_MS,
+          leaseUntil: Date.now() - 1_000 + LEASE_MS, // handed out before the browser closed
           leaseTab: 1, // a tab with this id exists again in the new session
           writes: 1,
         },
@@ -242,11 +242,30 @@ describe('interaction records queue', () => {
     await records.start();
     expect(sn.requests()).toBe(0); // a worker start alone keeps a lease whose tab exists
     await records.browserStarted();
+    await vi.advanceTimersByTimeAsync(10);
     expect(sn.records('c8')).toEqual([
       expect.objectContaining({ number: 'INT8', u_outcome: 'missed' }),
     ]);
     expect((await store.read())['c8']).toMatchObject({ status: 'done' });
     expect((await store.read())['c8']?.leaseTab).toBeUndefined();
+  });
+
+  it('at browser start leaves alone a write handed out since this worker started', async () => {
+    const sn = fakeServiceNow();
+    const store = createJobStore();
+    const held: (() => void)[] = [];
+    const ports = { ...sn.ports };
+    sn.ports.send = (tabId, message) =>
+      new Promise<void>((resolve) => held.push(resolve)).then(() => ports.send(tabId, message));
+    const { records } = service(sn);
+    await vi.advanceTimersByTimeAsync(5);
+    await records.observe(snapshot({ calls: [call({ conversationId: 'c6' })] }));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(held).toHaveLength(1); // in flight in a tab of this browser session
+    await records.browserStarted(); // Chrome's onStartup arrives late
+    await vi.advanceTimersByTimeAsync(10);
+    expect(held).toHaveLength(1); // not handed to a second tab while the first may still write
+    expect((await store.read())['c6']).toMatchObject({ status: 'writing', leaseTab: 1 });
   });
 
   it('notes the tab a write went to while it is in flight', async () => {

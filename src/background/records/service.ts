@@ -62,6 +62,7 @@ export function createRecords(deps: RecordsDeps) {
   const { store, log } = deps;
   let pumping: Promise<void> | null = null;
   const leases = createLeases(deps);
+  const bootAt = deps.now();
 
   const updateJob = (id: string, change: Change) =>
     store.update((jobs) => {
@@ -216,15 +217,15 @@ export function createRecords(deps: RecordsDeps) {
     state,
     /** Worker start: writes whose tab is gone (closed, browser restarted) go now, then the rest. */
     async start(): Promise<void> {
-      await leases.release(false).catch((error: unknown) => {
+      await leases.release().catch((error: unknown) => {
         log.warn('write lease check failed', { error: String(error) });
       });
       await pump();
     },
     /** The browser started: writes handed to the last session's tabs are due now. */
     async browserStarted(): Promise<void> {
-      await leases.release(true);
-      await pump();
+      await leases.release(bootAt);
+      void pump();
     },
     /** A ServiceNow tab is there (it asked for the records): waiting jobs go now. */
     async tabAppeared(): Promise<void> {
