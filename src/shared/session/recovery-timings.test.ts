@@ -7,6 +7,7 @@ import {
   probeIntervalMs,
   softReconnectTimeoutMs,
   startTimeoutMs,
+  streamingProbeIntervalMs,
   wakeThresholdMs,
 } from './recovery-timings';
 
@@ -28,6 +29,22 @@ describe('Happy path – presets meet the targets', () => {
     expect(firstProbeDelayMs(STANDARD_PROFILE, () => 0)).toBe(250);
     expect(firstProbeDelayMs(STANDARD_PROFILE, () => 0.999)).toBe(125);
     expect(probeDelayMs(STANDARD_PROFILE, 90_000, () => 0)).toBe(500);
+  });
+});
+
+describe('Happy path – probes that only ask', () => {
+  it('High latency probes a clean drop as soon as Standard does (125–250 ms)', () => {
+    expect(firstProbeDelayMs(HIGH_LATENCY_PROFILE, () => 0)).toBe(250);
+    expect(firstProbeDelayMs(HIGH_LATENCY_PROFILE, () => 0.999)).toBe(125);
+  });
+
+  it('the streaming host is probed every ≤ 500 ms on both presets, slowing after two minutes', () => {
+    expect(streamingProbeIntervalMs(STANDARD_PROFILE)).toBe(500);
+    expect(streamingProbeIntervalMs(HIGH_LATENCY_PROFILE)).toBe(500);
+    expect(probeDelayMs(HIGH_LATENCY_PROFILE, 0, () => 0, 'streaming')).toBe(500);
+    expect(probeDelayMs(HIGH_LATENCY_PROFILE, 0, () => 0.999, 'streaming')).toBe(250);
+    expect(probeDelayMs(HIGH_LATENCY_PROFILE, 0, () => 0, 'api')).toBe(2_000);
+    expect(probeDelayMs(STANDARD_PROFILE, 11 * MIN, () => 0, 'streaming')).toBe(5_000);
   });
 });
 
