@@ -3,8 +3,8 @@
  * headset ends the capture track (`ended`) and the browser fires `devicechange`; the test does
  * both inside the offscreen document. The softphone takes a microphone again (the default), the
  * call stays up, and the far end hears the agent again (its RTP counter grows). With no
- * microphone to be had, the call says so in the snapshot (what the popup and tabs show) until one
- * is plugged back in, and then audio resumes.
+ * microphone to be had, the call says so in the snapshot (what the tabs get) and in the popup
+ * until one is plugged back in, and then audio resumes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { evaluateInOffscreen } from '../support/extension';
@@ -105,6 +105,12 @@ describe('microphone removed mid-call', () => {
       .poll(async () => (await callState(stack, cid))?.error?.code, { timeout: 15_000 })
       .toBe('microphone.device-lost');
     expect((await callState(stack, cid))?.state).toBe('connected');
+    const popup = await stack.ext.openPage('src/popup/popup.html');
+    const warning = popup.locator(
+      `[data-call="${cid}"] .call-error[data-code="microphone.device-lost"]`,
+    );
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.textContent()).toMatch(/microphone/i);
 
     // Plugged back in: the device list changes, the softphone takes it, the warning goes.
     await offscreen(`(() => {
@@ -116,6 +122,8 @@ describe('microphone removed mid-call', () => {
     await expect
       .poll(async () => (await callState(stack, cid))?.error, { timeout: 10_000 })
       .toBeUndefined();
+    await expect.poll(() => warning.count(), { timeout: 10_000 }).toBe(0);
+    await popup.close();
     await command(stack, { type: 'hangup', conversationId: cid });
     await waitForCall(stack, cid, 'ended');
   });

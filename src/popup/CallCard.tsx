@@ -1,5 +1,6 @@
 /** One live call with its controls: answer/decline, mute, hold, keypad (DTMF) and hang up. */
 import { useState } from 'preact/hooks';
+import { localisedError } from '../shared/diagnostics/error-keys';
 import { messageKey, type Translate } from '../shared/i18n';
 import type { CallCommand } from '../shared/protocol/schemas';
 import type { CallSnapshot } from '../shared/session/snapshot';
@@ -43,6 +44,11 @@ export function CallCard({ call, now, t, send }: Props) {
           <time class="sub">{elapsed(since, now)}</time>
         </div>
       </header>
+      {call.error && live ? (
+        <p class="call-error" role="alert" data-code={call.error.code}>
+          {localisedError(call.error, t)}
+        </p>
+      ) : null}
       <div class="controls">
         {ringingIn ? (
           <>
