@@ -4,9 +4,10 @@
  * `sessionEnded`), digits and transfer go through the Platform API. The SDK object is typed
  * structurally, so this runs against a fake in unit tests.
  */
-import type { CallEvent, CallFields } from '../../shared/calls/call-events';
+import type { CallEvent } from '../../shared/calls/call-events';
 import { bounded, settleWithin } from './bounded';
 import type { CallRegistry } from './call-registry';
+import * as offered from './offered-calls';
 import * as rest from './rest-actions';
 import type { PlatformCall } from './rest-actions';
 import { findMediaSession, hasPendingSession, userIdOf } from './sdk-internals';
@@ -71,15 +72,7 @@ export class CallCommands {
 
   async answer(conversationId: string): Promise<void> {
     if (this.#offeredOnly(conversationId)) {
-      // Answered on the platform; its propose (auto-answer) is accepted on arrival (sdk-events).
-      this.registry.noteLocal(conversationId, 'answer');
-      try {
-        const participantId = await this.#participantId(conversationId);
-        await rest.connectParticipant(this.request, conversationId, participantId);
-      } catch (error) {
-        this.registry.noteLocal(conversationId, undefined);
-        throw toSoftphoneError(error);
-      }
+      await offered.answer(this.#platform(), conversationId);
       return;
     }
     this.#requirePending(conversationId);
@@ -93,41 +86,30 @@ export class CallCommands {
   }
 
   async decline(conversationId: string): Promise<void> {
-    const offeredOnly = this.#offeredOnly(conversationId);
-    if (!offeredOnly) {
-      this.#requirePending(conversationId);
+    if (this.#offeredOnly(conversationId)) {
+      await offered.decline(this.#platform(), conversationId);
+      return;
     }
+    this.#requirePending(conversationId);
     this.registry.noteLocal(conversationId, 'decline');
-    await sdkCall(async () => {
-      if (offeredOnly) {
-        const participantId = await this.#participantId(conversationId);
-        await rest.disconnectParticipant(this.request, conversationId, participantId);
-      } else {
-        await this.sdk.rejectPendingSession({ conversationId });
-      }
-    });
+    await sdkCall(() => this.sdk.rejectPendingSession({ conversationId }));
     if (this.registry.noteEnded(conversationId)) {
       this.emit({ type: 'call-ended', conversationId, reason: 'declined' });
     }
   }
 
-  /**
-   * Offers a call the platform has alerting for this agent whose propose never reached this
-   * client (it rang before the softphone listened): announced as alerting; answer() and decline()
-   * act on it through the Platform API. False when this client knows the call already.
-   */
+  /** See SoftphonePort.offerMissed (offered-calls.ts). */
   offerMissed(call: PlatformCall): boolean {
-    const { conversationId } = call;
-    if (this.registry.isKnown(conversationId)) {
-      return false;
-    }
-    const fields: CallFields = { ...call.fields, conversationId, direction: 'inbound' };
-    this.registry.noteOffered(fields, call.participantId);
-    this.emit({
-      type: 'call-alerting',
-      call: { ...this.registry.fields(conversationId), direction: 'inbound', autoAnswer: false },
-    });
-    return true;
+    return offered.offer(this.#platform(), call);
+  }
+
+  #platform(): offered.OfferedContext {
+    return {
+      registry: this.registry,
+      emit: this.emit,
+      request: this.request,
+      participantId: (id) => this.#participantId(id),
+    };
   }
 
   async hangUp(conversationId: string): Promise<void> {
