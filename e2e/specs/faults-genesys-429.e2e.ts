@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { SEED_NUMBERS, openWorkspace, switchboard } from '../support/servicenow';
 import { snapshot, startSignedIn, waitForCall, type Stack } from '../support/stack';
-import { audioBothWays, measure, printOffscreenLog } from './softphone.helpers';
+import { audioBothWays, callState, command, measure, printOffscreenLog } from './softphone.helpers';
 
 const STORM_S = 20;
 const RETRY_AFTER_S = 4;
@@ -62,6 +62,18 @@ describe('429 storm from Genesys Cloud', () => {
     await audioBothWays(stack, id);
     // The agent goes on queue in the middle of the storm.
     await popup.locator('#presence-select').selectOption('On Queue');
+    // A mute during the storm: refused or done, the call shows what the platform has.
+    const mute = await stack.toWorker('call.command', {
+      type: 'mute',
+      conversationId: id,
+      muted: true,
+    });
+    measure(
+      '429 storm: mute during the storm answered',
+      mute.ok ? 'ok' : (mute.error?.code ?? '?'),
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await callState(stack, id))?.muted).toBe((await stack.genesys.control.call(id)).muted);
 
     // Honest while it lasts: connected (signalling is fine), the status not claimed before it is set.
     while (Date.now() < stormEnd - 2_000) {
@@ -87,6 +99,14 @@ describe('429 storm from Genesys Cloud', () => {
       .toBe('On Queue');
     await audioBothWays(stack, id);
     expect((await snapshot(stack))?.connection.state).toBe('connected');
+    // Call control works again: unmuted on the platform and in the snapshot alike.
+    await command(stack, { type: 'mute', conversationId: id, muted: false });
+    await expect
+      .poll(async () => (await stack.genesys.control.call(id)).muted, { timeout: 10_000 })
+      .toBe(false);
+    await expect
+      .poll(async () => (await callState(stack, id))?.muted, { timeout: 10_000 })
+      .toBe(false);
 
     // No storm from us: per endpoint, about one request per Retry-After.
     const { entries } = await stack.genesys.control.requests(stormStart);
