@@ -6,7 +6,10 @@
  */
 import type { Logger } from '../../shared/logger';
 import type { NetworkProfile } from '../../shared/session/network-profile';
-import { softReconnectTimeoutMs } from '../../shared/session/recovery-timings';
+import {
+  softReconnectTimeoutMs,
+  streamingProbeTimeoutMs,
+} from '../../shared/session/recovery-timings';
 import type { SessionEvent } from '../../shared/session/session-events';
 import type { Effect, ProbeTarget, TimerName } from '../../shared/session/session-states';
 import { NamedTimers, type Clock } from './clock';
@@ -126,7 +129,11 @@ export class EffectRunner {
       report(false);
       return;
     }
-    this.deps.reachable(url, probeTimeoutMs(config.profile)).then(report, () => {
+    const timeout =
+      this.#probeTarget === 'streaming'
+        ? streamingProbeTimeoutMs()
+        : probeTimeoutMs(config.profile);
+    this.deps.reachable(url, timeout).then(report, () => {
       report(false);
     });
   }

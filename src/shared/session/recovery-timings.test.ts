@@ -8,6 +8,7 @@ import {
   softReconnectTimeoutMs,
   startTimeoutMs,
   streamingProbeIntervalMs,
+  streamingReconnectTimeoutMs,
   wakeThresholdMs,
 } from './recovery-timings';
 
@@ -52,6 +53,7 @@ describe('Derived timers', () => {
   it.each([
     ['probe interval', probeIntervalMs, 500, 2_000],
     ['soft reconnect deadline', softReconnectTimeoutMs, 3_000, 9_667],
+    ['soft reconnect deadline, streaming host watched', streamingReconnectTimeoutMs, 6_000, 9_667],
     ['start deadline', startTimeoutMs, 24_000, 44_000],
     ['wake threshold', wakeThresholdMs, 5_000, 10_000],
   ] as const)('%s: Standard %i ms, High latency %i ms', (_name, fn, standard, high) => {

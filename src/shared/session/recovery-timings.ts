@@ -56,7 +56,8 @@ export function probeDelayMs(
 ): number {
   const late = Math.max(elapsedMs - PROBE_FAST_WINDOW_MS, 0);
   const factor = Math.min(1 + Math.floor(late / PROBE_STEP_MS), PROBE_MAX_FACTOR);
-  const base = target === 'streaming' ? streamingProbeIntervalMs(profile) : probeIntervalMs(profile);
+  const base =
+    target === 'streaming' ? streamingProbeIntervalMs(profile) : probeIntervalMs(profile);
   return jitterDown(base * factor, profile.reconnect.jitterRatio, random);
 }
 
@@ -67,6 +68,28 @@ export function probeDelayMs(
  */
 export function softReconnectTimeoutMs(profile: NetworkProfile): number {
   return Math.max(2_000, Math.round(profile.heartbeatTimeoutMs / 3));
+}
+
+/**
+ * Chromium delays a renderer's new WebSocket handshakes once many have failed: by a random
+ * 1–5 s × 2^min(pending + failed / (succeeded + 1), 16) / 65536, counted over the last 2–4
+ * minutes (services/network/websocket_throttler.cc). After a dozen refused upgrades every
+ * handshake, the reconnect's included, may wait up to 5 s before it is even sent.
+ */
+const CHROMIUM_WS_THROTTLE_MAX_MS = 5_000;
+
+/**
+ * The soft reconnect deadline while the streaming host is being watched: at least the longest
+ * delay Chromium may put before the handshake, plus 1 s (Standard 6 s, High latency ≈ 9.7 s), so a
+ * throttled attempt is not taken for a broken softphone.
+ */
+export function streamingReconnectTimeoutMs(profile: NetworkProfile): number {
+  return Math.max(softReconnectTimeoutMs(profile), CHROMIUM_WS_THROTTLE_MAX_MS + 1_000);
+}
+
+/** How long one streaming-host probe may take: past the longest handshake delay, as above. */
+export function streamingProbeTimeoutMs(): number {
+  return CHROMIUM_WS_THROTTLE_MAX_MS + 1_000;
 }
 
 /**

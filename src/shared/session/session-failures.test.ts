@@ -237,8 +237,8 @@ describe('Failure case – soft reconnect does not land', () => {
       name: 'watching + streaming probe opens → soft reconnect at once, marked gated',
       from: 'watchingUp',
       event: { type: 'probe-ok' },
-      to: { kind: 'reconnecting', attempt: 2, watch: 'up', gated: true, softDeadline: T0 + 3_000 },
-      actions: [cancel('probe'), soft, sched('grace', 3_000)],
+      to: { kind: 'reconnecting', attempt: 2, watch: 'up', gated: true, softDeadline: T0 + 6_000 },
+      actions: [cancel('probe'), soft, sched('grace', 6_000)],
     },
     {
       name: 'watching + streaming probe refused → probe the streaming host again',
@@ -251,8 +251,15 @@ describe('Failure case – soft reconnect does not land', () => {
       name: 'watching + retry-due → soft reconnect on the schedule (not gated)',
       from: 'watchingUp',
       event: { type: 'retry-due' },
-      to: { kind: 'reconnecting', attempt: 2, watch: 'up', softDeadline: T0 + 3_000 },
-      actions: [cancel('probe'), soft, sched('grace', 3_000)],
+      to: { kind: 'reconnecting', attempt: 2, watch: 'up', softDeadline: T0 + 6_000 },
+      actions: [cancel('probe'), soft, sched('grace', 6_000)],
+    },
+    {
+      name: "watch 'down' + retry-due → soft reconnect, allowed as long as a throttled handshake",
+      from: 'watchingDown',
+      event: { type: 'retry-due' },
+      to: { kind: 'reconnecting', attempt: 3, softDeadline: T0 + 6_000 },
+      actions: [cancel('probe'), soft, sched('grace', 6_000)],
     },
     {
       name: 'watching + network-online → probe the streaming host now',
@@ -349,6 +356,18 @@ describe('Failure case – soft reconnect does not land', () => {
       event: { type: 'mic-denied' },
       to: { kind: 'mic-blocked' },
       actions: [cancel('retry'), cancel('probe'), destroy],
+    },
+  ]);
+});
+
+describe('Failure case – watching the streaming host', () => {
+  check([
+    {
+      name: 'no call: a scheduled reconnect that timed out keeps the SDK and watches on',
+      from: 'watchingInFlight',
+      event: { type: 'grace-expired' },
+      to: { kind: 'reconnecting', attempt: 2, watch: 'up' },
+      actions: [cancel('grace'), probeStreaming(500), sched('retry', 500)],
     },
   ]);
 });

@@ -76,7 +76,10 @@ export function fromReconnecting(
         return ignore;
       }
       return state.watch === 'down'
-        ? { next: { ...state, watch: 'up' }, effects: probeLater(ctx, state.lossAt, target).effects }
+        ? {
+            next: { ...state, watch: 'up' },
+            effects: probeLater(ctx, state.lossAt, target).effects,
+          }
         : probeLater(ctx, state.lossAt, target);
     case 'retry-due':
       return waiting ? softReconnect(state, ctx) : ignore;
@@ -102,8 +105,8 @@ export function fromReconnecting(
 }
 
 /**
- * A soft reconnect did not land. It only reopens the streaming socket, so a network failure means
- * the streaming endpoint refused: keep the SDK, probe the streaming host itself and reconnect as
+ * A soft reconnect did not land. It only reopens the streaming socket, so a network failure (or,
+ * once watching, a timeout) means the streaming endpoint refused: keep the SDK, probe the streaming host itself and reconnect as
  * soon as it opens ('up'), with the policy's delay as the fallback schedule. If the probe had just
  * opened, or the attempt hung, the next success must follow a refusal ('down'): no storm against an
  * endpoint that opens but does not connect. A call whose media flows always keeps its SDK this way;
@@ -117,7 +120,10 @@ function softFailed(
   message?: string,
 ): Step {
   const { softDeadline: _inFlight, gated, ...rest } = state;
-  const refused = reason === 'network' && gated !== true;
+  // While watching, a hung attempt is the streaming endpoint too (or the browser holding the
+  // handshake back after many refusals), not a broken softphone.
+  const atEndpoint = reason === 'network' || (state.watch !== undefined && reason === 'timeout');
+  const refused = atEndpoint && gated !== true;
   const delay = ctx.policy.nextDelayMs({
     attempt: state.attempt,
     elapsedMs: ctx.now - state.lossAt,

@@ -9,6 +9,7 @@ import {
   probeDelayMs,
   softReconnectTimeoutMs,
   startTimeoutMs,
+  streamingReconnectTimeoutMs,
 } from './recovery-timings';
 import type {
   Effect,
@@ -99,7 +100,10 @@ export function lost(ctx: MachineContext, mode: 'sdk' | 'soft', probeNow = false
 
 /** A soft reconnect now; `gated`: started because the streaming probe just opened. */
 export function softReconnect(state: ReconnectingState, ctx: MachineContext, gated = false): Step {
-  const timeout = softReconnectTimeoutMs(ctx.profile);
+  const timeout =
+    state.watch === undefined
+      ? softReconnectTimeoutMs(ctx.profile)
+      : streamingReconnectTimeoutMs(ctx.profile);
   const { gated: _previous, ...rest } = state;
   const next: DraftOf<'reconnecting'> = {
     ...rest,

@@ -93,6 +93,15 @@ export const S = {
     lossAt: since,
     watch: 'down',
   },
+  watchingInFlight: {
+    kind: 'reconnecting',
+    since,
+    mode: 'soft',
+    attempt: 2,
+    lossAt: since,
+    watch: 'up',
+    softDeadline: T0,
+  },
   gatedInFlight: {
     kind: 'reconnecting',
     since,
