@@ -4,6 +4,8 @@
  *
  *   worker ──content.snapshot {snapshot, popTarget}──▶ store (newer seq only) ──▶ UI
  *                                                        └──▶ pop controller (target tab only)
+ *   UI: the connection chip in plain DOM (shell.ts) until there is a call, record or notice to
+ *       show; then the Preact UI chunk (full-ui.ts) loads and takes over for the page's lifetime
  *   start / page restored from the back-forward cache ──▶ content.ready + content.config
  *   start ──▶ click-to-dial scanner (phone-shaped text; the worker says which are numbers)
  *   a call to pop ──▶ logic chunk (rules, lookup, phone parsing), loaded then, not before
@@ -12,7 +14,6 @@
  * away (update, reload, removal). Workspace navigation never re-runs this script: the UI stays
  * mounted once and nothing is registered twice.
  */
-import { h } from 'preact';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { AppError } from '../shared/errors';
 import { createTranslator } from '../shared/i18n';
@@ -34,10 +35,9 @@ import { createPopController } from './pop/pop-controller';
 import { createPresenceLink } from './presence/presence-link';
 import { agentStatus } from './presence/status-store';
 import { createRecordsLink } from './records/records-link';
-import { RecordsPanel } from './records/RecordsPanel';
 import type { RecordSummary } from '../shared/records/types';
 import { mountShadowUi } from './screen-pop/mount';
-import { ScreenPop } from './screen-pop/ScreenPop';
+import { createShell, needsFullUi } from './screen-pop/shell';
 import { createStore } from './state/store';
 
 const log = createLogger('content');
@@ -54,7 +54,10 @@ const request = createWorkerRequester(
 );
 const queries = createWorkerQueries(request);
 const store = createStore();
-const ui = mountShadowUi(signal, document, () => lifetime.end('replaced by a newer copy'));
+const { container } = mountShadowUi(signal, document, () =>
+  lifetime.end('replaced by a newer copy'),
+);
+const shell = createShell(container, t);
 const origins = createDialOrigins();
 
 function open(url: string): void {
@@ -98,9 +101,36 @@ const presence = createPresenceLink({
   onError: (error) => log.warn('presence request failed', { error: String(error) }),
 });
 
+type FullUi = (view: { state: ReturnType<typeof store.get>; jobs: RecordSummary[] }) => void;
+let fullUi: FullUi | null = null;
+let loadingUi: Promise<void> | null = null;
+
+/** The Preact UI, loaded (once) when there is first more to show than the connection chip. */
+function loadFullUi(): Promise<void> {
+  loadingUi ??= import('./screen-pop/full-ui').then(
+    ({ createFullUi }) => {
+      shell.handOver();
+      fullUi = createFullUi({ container, signal, t, onCommand: command, onOpen: open, records });
+      render();
+    },
+    (error: unknown) => {
+      loadingUi = null;
+      log.warn('could not load the call UI', { error: String(error) });
+    },
+  );
+  return loadingUi;
+}
+
 function render(): void {
-  const panel = h(RecordsPanel, { jobs: recordJobs, t, actions: records });
-  ui.update(h(ScreenPop, { state: store.get(), t, onCommand: command, onOpen: open }, panel));
+  const state = store.get();
+  if (fullUi) {
+    fullUi({ state, jobs: recordJobs });
+    return;
+  }
+  shell.render(state);
+  if (needsFullUi(state, recordJobs.length)) {
+    void loadFullUi();
+  }
 }
 
 store.subscribe(render);

@@ -1,19 +1,20 @@
 /**
- * Mounts the Switchboard UI inside a shadow root so ServiceNow's CSS and ours never mix. A host
+ * Mounts the Switchboard host inside a shadow root so ServiceNow's CSS and ours never mix. A host
  * left by an earlier copy of this script (before an extension update) is replaced, so there is
  * never a duplicate; the older copy, seeing its host replaced, calls `onReplaced` and stops. If
  * the page drops our host (a single-page app replacing the body), it is put back, a bounded
- * number of times. Host, render and watcher are bound to the AbortSignal.
+ * number of times. Host and watcher are bound to the AbortSignal. What goes into `container` is
+ * up to the caller: the light shell at page load, the Preact UI once there is a call to show.
  */
-import { render, type ComponentChild } from 'preact';
 import css from './screen-pop.css?inline';
 
 export const HOST_TAG = 'switchboard-root';
 export const MAX_REATTACH = 50;
 
 export interface Mounted {
-  update(view: ComponentChild): void;
   host: HTMLElement;
+  /** The element inside the shadow root that the UI renders into. */
+  container: HTMLElement;
 }
 
 export function mountShadowUi(
@@ -52,17 +53,9 @@ export function mountShadowUi(
     'abort',
     () => {
       watcher.disconnect();
-      render(null, container);
       host.remove();
     },
     { once: true },
   );
-  return {
-    host,
-    update(view) {
-      if (!signal.aborted) {
-        render(view, container);
-      }
-    },
-  };
+  return { host, container };
 }
