@@ -6,6 +6,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCall } from '../shared/screenpop/call-fixture';
+import { parsePhone } from '../shared/screenpop/phone';
 import { DEFAULT_SETTINGS } from '../shared/settings/schema';
 import type { CallSnapshot, SessionSnapshot } from '../shared/session/snapshot';
 
@@ -46,6 +47,11 @@ function fakeWorker(current: SessionSnapshot | null, refuseConfig = false) {
       'content.numbers': {
         numbers: ((message.data as { texts?: string[] }).texts ?? []).map((text) =>
           text === '+1 415 555 0101' ? '+14155550101' : null,
+        ),
+      },
+      'content.phones': {
+        phones: ((message.data as { texts?: string[] }).texts ?? []).map((text) =>
+          parsePhone(text, { defaultRegion: 'US' }),
         ),
       },
       'call.command': null,

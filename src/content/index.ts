@@ -8,7 +8,8 @@
  *       show; then the Preact UI chunk (full-ui.ts) loads and takes over for the page's lifetime
  *   start / page restored from the back-forward cache ──▶ content.ready + content.config
  *   start ──▶ click-to-dial scanner (phone-shaped text; the worker says which are numbers)
- *   a call to pop ──▶ logic chunk (rules, lookup, phone parsing), loaded then, not before
+ *   a call to pop ──▶ logic chunk (rules, lookup), loaded then, not before; the call's numbers come
+ *     parsed from the worker (content.phones), so no number parser runs in the page
  *
  * The lifetime ends, taking UI, listeners and observers with it, when the extension context goes
  * away (update, reload, removal). Workspace navigation never re-runs this script: the UI stays
@@ -20,6 +21,7 @@ import { createTranslator } from '../shared/i18n';
 import { createLogger } from '../shared/logger';
 import type { CallCommand } from '../shared/protocol/schemas';
 import { classifySender, policyFromRuntime } from '../shared/protocol/sender';
+import { callPhoneTexts, knownPhones } from '../shared/screenpop/phone-facts';
 import type { SessionSnapshot } from '../shared/session/snapshot';
 import { startClickToDial } from './dial/click-to-dial';
 import { createDialAction } from './dial/dial-action';
@@ -142,6 +144,7 @@ const pops = createPopController({
     return (await queries.config()).config;
   },
   claim: (conversationId, trigger) => queries.claim(conversationId, trigger),
+  phones: async (call, rules) => knownPhones(await queries.phones(callPhoneTexts(call, rules))),
   async client(logic) {
     const token = await queries.pageToken();
     return logic.createTableClient({

@@ -101,4 +101,12 @@ describe('content handlers', () => {
     const gb = await handlers(settings)['content.numbers']({ texts: ['020 7946 0018'] }, meta(7));
     expect(gb.numbers).toEqual(['+442079460018']);
   });
+
+  it('gives a call’s numbers to the screen pop with their search variants, in the configured region', async () => {
+    const texts = ['(415) 555-0101', 'sip:+18005550199@example.com', 'anonymous'];
+    const { phones } = await handlers()['content.phones']({ texts }, meta(7));
+    expect(phones.map((p) => p?.e164 ?? null)).toEqual(['+14155550101', '+18005550199', null]);
+    expect(phones[0]?.variants).toEqual(expect.arrayContaining(['+14155550101', '415-555-0101']));
+    expect(phones[0]?.variants.every((v) => /^[+\d\s().-]+$/.test(v))).toBe(true);
+  });
 });

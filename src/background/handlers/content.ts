@@ -1,12 +1,12 @@
 /**
  * Worker handlers for ServiceNow tabs: the screen-pop configuration (validated settings and
  * whether the asking tab is the pop target), pop claims (one pop per call), and the page's own
- * `g_ck` for lookups with the agent's ServiceNow session, and click-to-dial's number parsing (the
- * page has no number parser). The sender is a content script on a configured instance (checked by
+ * `g_ck` for lookups with the agent's ServiceNow session, and number parsing for click-to-dial and
+ * the screen-pop rules (the page has no number parser). The sender is a content script on a configured instance (checked by
  * the receiver); its tab comes from what Chrome attests.
  */
 import { AppError } from '../../shared/errors';
-import { normalisePhone } from '../../shared/screenpop/phone';
+import { normalisePhone, parsePhone } from '../../shared/screenpop/phone';
 import type { Handlers } from '../../shared/protocol/messenger';
 import type { ContentConfig, contentToWorker } from '../../shared/protocol/messages/content';
 import { claimKey, claimPop } from '../pop-claims';
@@ -62,6 +62,10 @@ export function contentHandlers(
     'content.numbers': ({ texts }) => {
       const options = { defaultRegion: defaultRegion(deps.settings()) };
       return { numbers: texts.map((text) => normalisePhone(text, options)?.e164 ?? null) };
+    },
+    'content.phones': ({ texts }) => {
+      const options = { defaultRegion: defaultRegion(deps.settings()) };
+      return { phones: texts.map((text) => parsePhone(text, options)) };
     },
   };
 }

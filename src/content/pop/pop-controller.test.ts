@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogHub } from '../../shared/logger';
 import type { ContentConfig } from '../../shared/protocol/messages/content';
 import { makeCall } from '../../shared/screenpop/call-fixture';
+import { parsePhone } from '../../shared/screenpop/phone';
+import { callPhoneTexts, knownPhones } from '../../shared/screenpop/phone-facts';
 import { DEFAULT_SCREEN_POP_CONFIG, type Rule } from '../../shared/screenpop/rules';
 import { ServiceNowError } from '../../shared/servicenow/errors';
 import type { SnRecord, TableClient } from '../../shared/servicenow/table-client';
@@ -76,6 +78,16 @@ function setup(
       claims.push(`${id}|${trigger}`);
       return Promise.resolve(options.granted ?? true);
     },
+    // The worker's answer to content.phones, for the texts the page asks about.
+    phones: (call, rules) =>
+      Promise.resolve(
+        knownPhones(
+          callPhoneTexts(call, rules).map((text) => [
+            text,
+            parsePhone(text, { defaultRegion: config.defaultRegion }),
+          ]),
+        ),
+      ),
     client: () => Promise.resolve(fake.client),
     pageUrl: () => PAGE,
     navigate: (url) => navigations.push(url),

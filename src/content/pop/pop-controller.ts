@@ -16,6 +16,7 @@ import type { Logger } from '../../shared/logger';
 import type { ContentConfig, PopTrigger } from '../../shared/protocol/messages/content';
 import type { PopDecision } from '../../shared/screenpop/decide';
 import type { LookupState } from '../../shared/screenpop/lookup';
+import type { PhoneFacts } from '../../shared/screenpop/phone-facts';
 import type { Rule } from '../../shared/screenpop/rules';
 import type { TableClient } from '../../shared/servicenow/table-client';
 import type { CallSnapshot, SessionSnapshot } from '../../shared/session/snapshot';
@@ -29,6 +30,8 @@ export interface PopControllerDeps {
   /** The current screen-pop configuration (asked for afresh for each new call). */
   config(): Promise<ContentConfig>;
   claim(conversationId: string, trigger: PopTrigger): Promise<boolean>;
+  /** The call's numbers as the worker parsed them, for these rules (the page has no parser). */
+  phones(call: CallSnapshot, rules: readonly Rule[]): Promise<PhoneFacts>;
   /** The Table API client over the page's own session (with a freshly read page token). */
   client(logic: Logic): Promise<TableClient>;
   pageUrl(): string;
@@ -106,13 +109,18 @@ export function createPopController(deps: PopControllerDeps) {
     }
   }
 
-  async function lookUp(call: CallSnapshot, rule: Rule, config: ContentConfig, logic: Logic) {
+  async function lookUp(
+    call: CallSnapshot,
+    rule: Rule,
+    config: ContentConfig,
+    logic: Logic,
+    phones: PhoneFacts,
+  ) {
     const id = call.conversationId;
     const controller = new AbortController();
     lookups.set(id, controller);
     const stop = () => controller.abort();
     deps.signal.addEventListener('abort', stop, { once: true });
-    const region = { defaultRegion: config.defaultRegion };
     try {
       const onState = (state: LookupState): void => {
         if (state.kind === 'searching' || state.kind === 'slow') {
@@ -122,7 +130,7 @@ export function createPopController(deps: PopControllerDeps) {
       deps.show(id, { status: 'searching' });
       const client = await deps.client(logic);
       const result = await logic.runLookup(rule, call, client, {
-        ...region,
+        phones,
         signal: controller.signal,
         budgetMs: config.screenPop.budgetMs,
         maxResults: config.screenPop.maxResults,
@@ -132,7 +140,7 @@ export function createPopController(deps: PopControllerDeps) {
         return;
       }
       const decision = logic.decidePop(rule, result, call, {
-        ...region,
+        phones,
         pageUrl: deps.pageUrl(),
         allowedUrlHosts: config.screenPop.allowedUrlHosts,
       });
@@ -147,12 +155,14 @@ export function createPopController(deps: PopControllerDeps) {
 
   async function pop(call: CallSnapshot, trigger: PopTrigger): Promise<void> {
     const id = call.conversationId;
-    const [logic, config] = await Promise.all([deps.logic(), deps.config()]);
-    const region = { defaultRegion: config.defaultRegion };
-    const rule = logic.selectRule(config.screenPop.rules, call, trigger, region);
+    const configured = deps.config();
+    // The numbers are asked for while the logic chunk loads.
+    const parsed = configured.then((config) => deps.phones(call, config.screenPop.rules));
+    const [logic, config, phones] = await Promise.all([deps.logic(), configured, parsed]);
+    const rule = logic.selectRule(config.screenPop.rules, call, trigger, { phones });
     const dialled =
       call.direction === 'outbound' && trigger === 'alert'
-        ? deps.origins.take(logic.normalisePhone(call.remote.number, region)?.e164)
+        ? deps.origins.take(phones.e164(call.remote.number))
         : undefined;
     if ((rule === null && dialled === undefined) || settled.has(id) || stopped()) {
       return;
@@ -166,13 +176,13 @@ export function createPopController(deps: PopControllerDeps) {
       carryOut(id, { type: 'open', url: dialled.url }, logic, dialled.label);
     } else if (rule?.action.type === 'url') {
       const decision = logic.decideUrlPop(rule.action.template, call, {
-        ...region,
+        phones,
         pageUrl: deps.pageUrl(),
         allowedUrlHosts: config.screenPop.allowedUrlHosts,
       });
       carryOut(id, decision, logic, '');
     } else if (rule) {
-      await lookUp(call, rule, config, logic);
+      await lookUp(call, rule, config, logic, phones);
     }
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCall } from './call-fixture';
 import { decidePop, decideUrlPop } from './decide';
+import { parsedPhones } from './phone';
 import type { FoundRecord } from './lookup';
 import { DEFAULT_RULES, ruleSchema } from './rules';
 import type { Rule, RuleInput } from './rules';
@@ -25,7 +26,7 @@ describe('decidePop', () => {
   const call = makeCall({
     remote: { name: '<img src=x onerror=alert(1)>', number: '415-555-0101' },
   });
-  const options = { pageUrl: PAGE, defaultRegion: 'US' };
+  const options = { pageUrl: PAGE, phones: parsedPhones({ defaultRegion: 'US' }) };
 
   it('opens a single record in the page UI', () => {
     const record = found(1);
@@ -33,7 +34,9 @@ describe('decidePop', () => {
       type: 'open',
       url: `https://acme.service-now.com/now/workspace/agent/record/sys_user/${record.sysId}`,
     });
-    expect(decidePop(rule, { kind: 'one', record }, call, { pageUrl: CLASSIC })).toEqual({
+    expect(
+      decidePop(rule, { kind: 'one', record }, call, { pageUrl: CLASSIC, phones: parsedPhones() }),
+    ).toEqual({
       type: 'open',
       url: `https://acme.service-now.com/sys_user.do?sys_id=${record.sysId}`,
     });
@@ -128,7 +131,10 @@ describe('decideUrlPop', () => {
   it('passes an unparseable number on as encoded text', () => {
     const call = makeCall({ remote: { number: 'anonymous&x=1' } });
     expect(
-      decideUrlPop('/cti.do?sysparm_caller_phone={{number}}', call, { pageUrl: PAGE }),
+      decideUrlPop('/cti.do?sysparm_caller_phone={{number}}', call, {
+        pageUrl: PAGE,
+        phones: parsedPhones(),
+      }),
     ).toEqual({
       type: 'open',
       url: 'https://acme.service-now.com/cti.do?sysparm_caller_phone=anonymous%26x%3D1',

@@ -9,7 +9,7 @@ import { renderUrlTemplate } from '../servicenow/url-template';
 import type { FoundRecord, LookupResult } from './lookup';
 import { newRecordPlan } from './new-record';
 import type { NewRecordPlan } from './new-record';
-import type { PhoneOptions } from './phone';
+import type { PhoneContext } from './phone-facts';
 import type { Rule } from './rules';
 import { templateValuesFromCall } from './template-values';
 
@@ -20,7 +20,7 @@ export type PopDecision =
   | { type: 'notice'; notice: 'timeout' | 'error' | 'blocked-url'; code?: string }
   | { type: 'nothing' };
 
-export interface DecideOptions extends PhoneOptions {
+export interface DecideOptions extends PhoneContext {
   /** The ServiceNow page the agent is on (decides workspace or classic URLs). */
   pageUrl: string;
   allowedUrlHosts?: readonly string[];

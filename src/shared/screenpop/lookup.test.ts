@@ -3,6 +3,7 @@ import { ServiceNowError, errorForStatus } from '../servicenow/errors';
 import type { QueryOptions, SnRecord, TableClient } from '../servicenow/table-client';
 import { makeCall } from './call-fixture';
 import { runLookup } from './lookup';
+import { parsedPhones } from './phone';
 import type { LookupState } from './lookup';
 import { DEFAULT_RULES, ruleSchema } from './rules';
 
@@ -47,6 +48,7 @@ function recorder() {
 }
 
 describe('runLookup', () => {
+  const phones = parsedPhones();
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
@@ -56,7 +58,7 @@ describe('runLookup', () => {
       sys_user: [person(2)],
     });
     const { onState, kinds, states } = recorder();
-    const result = await runLookup(rule, makeCall(), client, { onState });
+    const result = await runLookup(rule, makeCall(), client, { phones, onState });
     expect(result).toEqual({
       kind: 'one',
       record: { table: 'customer_contact', sysId: id(1), label: 'Ada', fields: person(1, 'Ada') },
@@ -68,7 +70,7 @@ describe('runLookup', () => {
 
   it('falls through to the next table when the first has none', async () => {
     const { client, calls } = fakeClient({ customer_contact: [], sys_user: [person(2)] });
-    const result = await runLookup(rule, makeCall(), client);
+    const result = await runLookup(rule, makeCall(), client, { phones });
     expect(result).toMatchObject({ kind: 'one', record: { table: 'sys_user', sysId: id(2) } });
     expect(calls.map((c) => c.table)).toEqual(['customer_contact', 'sys_user']);
     expect(calls[0]?.options).toMatchObject({
@@ -79,19 +81,19 @@ describe('runLookup', () => {
 
   it('keeps a record matched by several variants once', async () => {
     const { client } = fakeClient({ customer_contact: [person(1), person(1), person(1)] });
-    expect(await runLookup(rule, makeCall(), client)).toMatchObject({
+    expect(await runLookup(rule, makeCall(), client, { phones })).toMatchObject({
       kind: 'one',
       record: { sysId: id(1) },
     });
     const two = fakeClient({ customer_contact: [person(1), person(2), person(1)] });
-    const result = await runLookup(rule, makeCall(), two.client);
+    const result = await runLookup(rule, makeCall(), two.client, { phones });
     expect(result.kind === 'many' && result.records.map((r) => r.sysId)).toEqual([id(1), id(2)]);
   });
 
   it('caps many records and says so', async () => {
     const records = Array.from({ length: 6 }, (_, i) => person(i + 1));
     const { client, calls } = fakeClient({ customer_contact: records });
-    const result = await runLookup(rule, makeCall(), client, { maxResults: 5 });
+    const result = await runLookup(rule, makeCall(), client, { phones, maxResults: 5 });
     expect(result).toMatchObject({ kind: 'many', truncated: true });
     expect(result.kind === 'many' && result.records).toHaveLength(5);
     expect(calls[0]?.options.limit).toBe(6);
@@ -106,17 +108,20 @@ describe('runLookup', () => {
       rule,
       makeCall({ remote: { name, number: '+14155550101' } }),
       client,
+      { phones },
     );
     expect(result.kind === 'many' && result.records.map((r) => r.label)).toEqual([name, 'a@b.c']);
   });
 
   it('answers none when nothing matches, and without a query when there is no number', async () => {
     const { client, calls } = fakeClient({});
-    expect(await runLookup(rule, makeCall(), client)).toEqual({ kind: 'none' });
+    expect(await runLookup(rule, makeCall(), client, { phones })).toEqual({ kind: 'none' });
     expect(calls).toHaveLength(2);
     const anonymous = fakeClient({});
     const { onState, kinds } = recorder();
-    expect(await runLookup(rule, makeCall({ remote: {} }), anonymous.client, { onState })).toEqual({
+    expect(
+      await runLookup(rule, makeCall({ remote: {} }), anonymous.client, { phones, onState }),
+    ).toEqual({
       kind: 'none',
     });
     expect(anonymous.calls).toHaveLength(0);
@@ -126,7 +131,7 @@ describe('runLookup', () => {
   it('reports slow, then timeout, and aborts the search at the budget', async () => {
     const { client, calls } = fakeClient({ customer_contact: 'hang' });
     const { onState, kinds } = recorder();
-    const pending = runLookup(rule, makeCall(), client, { budgetMs: 3000, onState });
+    const pending = runLookup(rule, makeCall(), client, { phones, budgetMs: 3000, onState });
     expect(kinds()).toEqual(['searching']);
     await vi.advanceTimersByTimeAsync(999);
     expect(kinds()).toEqual(['searching']);
@@ -143,7 +148,7 @@ describe('runLookup', () => {
   it('does not report slow once finished', async () => {
     const { client } = fakeClient({ customer_contact: [person(1)] });
     const { onState, kinds } = recorder();
-    await runLookup(rule, makeCall(), client, { onState });
+    await runLookup(rule, makeCall(), client, { phones, onState });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(kinds()).toEqual(['searching', 'one']);
     expect(vi.getTimerCount()).toBe(0);
@@ -151,13 +156,13 @@ describe('runLookup', () => {
 
   it('reports ServiceNow errors by code, with Retry-After', async () => {
     const expired = fakeClient({ customer_contact: errorForStatus(401, null, 0) });
-    expect(await runLookup(rule, makeCall(), expired.client)).toEqual({
+    expect(await runLookup(rule, makeCall(), expired.client, { phones })).toEqual({
       kind: 'error',
       code: 'servicenow.session-expired',
     });
     expect(expired.calls).toHaveLength(1);
     const limited = fakeClient({ customer_contact: errorForStatus(429, '5', 0) });
-    expect(await runLookup(rule, makeCall(), limited.client)).toEqual({
+    expect(await runLookup(rule, makeCall(), limited.client, { phones })).toEqual({
       kind: 'error',
       code: 'servicenow.rate-limited',
       retryAfterMs: 5000,
@@ -167,9 +172,11 @@ describe('runLookup', () => {
   it('skips a table hidden by ACLs, and reports it only if nothing else is found', async () => {
     const acl = errorForStatus(403, null, 0);
     const found = fakeClient({ customer_contact: acl, sys_user: [person(2)] });
-    expect(await runLookup(rule, makeCall(), found.client)).toMatchObject({ kind: 'one' });
+    expect(await runLookup(rule, makeCall(), found.client, { phones })).toMatchObject({
+      kind: 'one',
+    });
     const nothing = fakeClient({ customer_contact: acl, sys_user: [] });
-    expect(await runLookup(rule, makeCall(), nothing.client)).toEqual({
+    expect(await runLookup(rule, makeCall(), nothing.client, { phones })).toEqual({
       kind: 'error',
       code: 'servicenow.acl-denied',
     });
@@ -177,7 +184,7 @@ describe('runLookup', () => {
 
   it('reports unexpected client failures as request failures', async () => {
     const { client } = fakeClient({ customer_contact: new Error('boom') });
-    expect(await runLookup(rule, makeCall(), client)).toEqual({
+    expect(await runLookup(rule, makeCall(), client, { phones })).toEqual({
       kind: 'error',
       code: 'servicenow.request-failed',
     });
@@ -190,7 +197,11 @@ describe('runLookup', () => {
     const { client, calls } = fakeClient({ customer_contact: 'hang' });
     const { onState, kinds } = recorder();
     const controller = new AbortController();
-    const pending = runLookup(rule, makeCall(), client, { signal: controller.signal, onState });
+    const pending = runLookup(rule, makeCall(), client, {
+      phones,
+      signal: controller.signal,
+      onState,
+    });
     controller.abort();
     expect(await pending).toEqual({ kind: 'cancelled' });
     await vi.advanceTimersByTimeAsync(10_000);
@@ -198,7 +209,7 @@ describe('runLookup', () => {
     expect(calls[0]?.options.signal?.aborted).toBe(true);
     const before = fakeClient({});
     expect(
-      await runLookup(rule, makeCall(), before.client, { signal: AbortSignal.abort() }),
+      await runLookup(rule, makeCall(), before.client, { phones, signal: AbortSignal.abort() }),
     ).toEqual({
       kind: 'cancelled',
     });
@@ -210,7 +221,9 @@ describe('runLookup', () => {
     const onState = () => {
       throw new Error('listener bug');
     };
-    expect(await runLookup(rule, makeCall(), client, { onState })).toMatchObject({ kind: 'one' });
+    expect(await runLookup(rule, makeCall(), client, { phones, onState })).toMatchObject({
+      kind: 'one',
+    });
   });
 
   it('refuses URL rules', async () => {
@@ -220,7 +233,7 @@ describe('runLookup', () => {
       action: { type: 'url', template: 'https://x.example/' },
     });
     const { client } = fakeClient({});
-    expect(await runLookup(urlRule, makeCall(), client)).toEqual({
+    expect(await runLookup(urlRule, makeCall(), client, { phones })).toEqual({
       kind: 'error',
       code: 'lookup.not-a-search',
     });

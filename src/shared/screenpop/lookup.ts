@@ -11,7 +11,7 @@
 import type { CallSnapshot } from '../session/snapshot';
 import { badResponseError, ServiceNowError } from '../servicenow/errors';
 import type { SnRecord, TableClient } from '../servicenow/table-client';
-import type { PhoneOptions } from './phone';
+import type { PhoneContext } from './phone-facts';
 import type { Rule } from './rules';
 import { planSearch } from './search-plan';
 import type { TableSearch } from './search-plan';
@@ -45,7 +45,7 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export interface LookupOptions extends PhoneOptions {
+export interface LookupOptions extends PhoneContext {
   signal?: AbortSignal;
   budgetMs?: number;
   /** Share of the budget after which 'slow' is reported; default 1/3. */
@@ -105,7 +105,7 @@ export function runLookup(
   rule: Rule,
   call: CallSnapshot,
   client: TableClient,
-  options: LookupOptions = {},
+  options: LookupOptions,
 ): Promise<LookupResult> {
   const { signal, onState, clock = systemClock } = options;
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;

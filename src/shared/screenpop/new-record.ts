@@ -5,7 +5,7 @@
  */
 import type { CallSnapshot } from '../session/snapshot';
 import { expandTemplate } from '../servicenow/url-template';
-import type { PhoneOptions } from './phone';
+import type { PhoneContext } from './phone-facts';
 import type { SearchAction } from './rules';
 import { templateValuesFromCall } from './template-values';
 
@@ -26,7 +26,7 @@ export const DEFAULT_INTERACTION_FIELDS: Readonly<Record<string, string>> = {
 export function newRecordPlan(
   action: SearchAction,
   call: CallSnapshot,
-  options: PhoneOptions = {},
+  options: PhoneContext,
 ): NewRecordPlan | null {
   if (action.onNone === 'nothing') {
     return null;

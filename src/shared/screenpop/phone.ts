@@ -5,6 +5,7 @@
  */
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CountryCode } from 'libphonenumber-js';
+import type { ParsedPhone, PhoneFacts } from './phone-facts';
 
 export interface PhoneOptions {
   /** ISO 3166-1 alpha-2 region for numbers written without a country code, e.g. 'US'. */
@@ -117,4 +118,18 @@ export function phoneVariants(raw: unknown, options: PhoneOptions = {}): string[
     `00${cc}${nsn}`,
   ];
   return [...new Set(variants.filter((v) => v.length > 0))].slice(0, MAX_VARIANTS);
+}
+
+/** What the worker tells a page about one text: its E.164 form and search variants, or null. */
+export function parsePhone(raw: unknown, options: PhoneOptions = {}): ParsedPhone | null {
+  const e164 = normalisePhone(raw, options)?.e164;
+  return e164 === undefined ? null : { e164, variants: phoneVariants(raw, options) };
+}
+
+/** The rules' phone facts straight from the parser (the worker, and tests of the rules). */
+export function parsedPhones(options: PhoneOptions = {}): PhoneFacts {
+  return {
+    e164: (text) => normalisePhone(text, options)?.e164,
+    variants: (text) => phoneVariants(text, options),
+  };
 }

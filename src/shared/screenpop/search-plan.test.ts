@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCall } from './call-fixture';
+import { parsedPhones } from './phone';
 import { DEFAULT_RULES } from './rules';
 import type { SearchAction } from './rules';
 import { planSearch } from './search-plan';
@@ -18,8 +19,9 @@ const byAttribute: SearchAction = {
 };
 
 describe('planSearch', () => {
+  const phones = parsedPhones();
   it('searches each table by every phone field and number variant', () => {
-    const plans = planSearch(defaultAction, makeCall());
+    const plans = planSearch(defaultAction, makeCall(), { phones });
     expect(plans.map((p) => p.table)).toEqual(['customer_contact', 'sys_user']);
     const [contact] = plans;
     const clauses = contact?.query.split('^OR') ?? [];
@@ -43,23 +45,25 @@ describe('planSearch', () => {
     'anonymous',
     '<img src=x onerror=alert(1)>',
   ])('runs no query for the number %j', (number) => {
-    expect(planSearch(defaultAction, makeCall({ remote: { number } }))).toEqual([]);
+    expect(planSearch(defaultAction, makeCall({ remote: { number } }), { phones })).toEqual([]);
   });
 
   it('runs no query for a call without a number', () => {
-    expect(planSearch(defaultAction, makeCall({ remote: {} }))).toEqual([]);
+    expect(planSearch(defaultAction, makeCall({ remote: {} }), { phones })).toEqual([]);
   });
 
   it('searches by an attribute with a single neutralised clause', () => {
     const call = makeCall({ attributes: { caseNumber: 'INC001^ORsys_id!=^NQactive=true' } });
-    const [plan] = planSearch(byAttribute, call);
+    const [plan] = planSearch(byAttribute, call, { phones });
     expect(plan?.query.split('^')).toHaveLength(1);
     expect(plan?.query.startsWith('number=INC001')).toBe(true);
     expect(plan?.fields).toEqual(['sys_id', 'number', 'short_description']);
   });
 
   it('runs no query when the attribute is missing or blank', () => {
-    expect(planSearch(byAttribute, makeCall())).toEqual([]);
-    expect(planSearch(byAttribute, makeCall({ attributes: { caseNumber: '  ' } }))).toEqual([]);
+    expect(planSearch(byAttribute, makeCall(), { phones })).toEqual([]);
+    expect(
+      planSearch(byAttribute, makeCall({ attributes: { caseNumber: '  ' } }), { phones }),
+    ).toEqual([]);
   });
 });

@@ -5,8 +5,7 @@
  */
 import type { CallSnapshot } from '../session/snapshot';
 import { equalsAnyQuery } from '../servicenow/encoded-query';
-import { phoneVariants } from './phone';
-import type { PhoneOptions } from './phone';
+import type { PhoneContext } from './phone-facts';
 import type { SearchAction } from './rules';
 
 export interface TableSearch {
@@ -20,10 +19,10 @@ export interface TableSearch {
 function searchTerms(
   search: SearchAction['search'],
   call: CallSnapshot,
-  options: PhoneOptions,
+  options: PhoneContext,
 ): string[] {
   if (search.by === 'caller-number') {
-    return phoneVariants(call.remote.number, options);
+    return options.phones.variants(call.remote.number);
   }
   const key = search.attribute ?? '';
   const value = Object.hasOwn(call.attributes, key) ? call.attributes[key] : undefined;
@@ -34,7 +33,7 @@ function searchTerms(
 export function planSearch(
   action: SearchAction,
   call: CallSnapshot,
-  options: PhoneOptions = {},
+  options: PhoneContext,
 ): TableSearch[] {
   const terms = searchTerms(action.search, call, options);
   if (terms.length === 0) {

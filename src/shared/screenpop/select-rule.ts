@@ -4,22 +4,20 @@
  * only compared, with admin patterns tested on capped input.
  */
 import type { CallSnapshot } from '../session/snapshot';
-import { normalisePhone } from './phone';
-import type { PhoneOptions } from './phone';
+import { DNIS_ATTRIBUTE_KEYS, type PhoneContext, type PhoneFacts } from './phone-facts';
 import { testPattern } from './regex-guard';
 import type { Rule, Trigger } from './rules';
 
-/** Attribute keys read as the dialled number when the caller does not pass one. */
-export const DNIS_ATTRIBUTE_KEYS = ['dnis', 'DNIS', 'calledAddress', 'toAddress'];
+export { DNIS_ATTRIBUTE_KEYS } from './phone-facts';
 
-export interface SelectOptions extends PhoneOptions {
+export interface SelectOptions extends PhoneContext {
   /** The dialled number, when known; otherwise read from DNIS_ATTRIBUTE_KEYS. */
   dnis?: string;
 }
 
-function samePhone(a: string, b: string, options: PhoneOptions): boolean {
-  const left = normalisePhone(a, options)?.e164;
-  const right = normalisePhone(b, options)?.e164;
+function samePhone(a: string, b: string, phones: PhoneFacts): boolean {
+  const left = phones.e164(a);
+  const right = phones.e164(b);
   if (left !== undefined && right !== undefined) {
     return left === right;
   }
@@ -43,7 +41,7 @@ function attributeOf(call: CallSnapshot, key: string): string | undefined {
   return Object.hasOwn(call.attributes, key) ? call.attributes[key] : undefined;
 }
 
-export function ruleMatches(rule: Rule, call: CallSnapshot, options: SelectOptions = {}): boolean {
+export function ruleMatches(rule: Rule, call: CallSnapshot, options: SelectOptions): boolean {
   const { direction, queues, dnis, attributes } = rule.match;
   if (direction !== undefined && call.direction !== direction) {
     return false;
@@ -56,7 +54,7 @@ export function ruleMatches(rule: Rule, call: CallSnapshot, options: SelectOptio
   }
   if (dnis !== undefined && dnis.length > 0) {
     const dialled = dnisOf(call, options);
-    if (dialled === undefined || !dnis.some((d) => samePhone(d, dialled, options))) {
+    if (dialled === undefined || !dnis.some((d) => samePhone(d, dialled, options.phones))) {
       return false;
     }
   }
@@ -80,7 +78,7 @@ export function selectRule(
   rules: readonly Rule[],
   call: CallSnapshot,
   trigger: Trigger,
-  options: SelectOptions = {},
+  options: SelectOptions,
 ): Rule | null {
   for (const rule of rules) {
     if (rule.enabled && rule.when === trigger && ruleMatches(rule, call, options)) {

@@ -5,8 +5,7 @@
  */
 import type { CallSnapshot } from '../session/snapshot';
 import type { TemplateValues } from '../servicenow/url-template';
-import { normalisePhone } from './phone';
-import type { PhoneOptions } from './phone';
+import type { PhoneContext } from './phone-facts';
 
 const MAX_TEXT = 256;
 
@@ -17,13 +16,10 @@ function capped(text: string | undefined): string {
   return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
 }
 
-export function templateValuesFromCall(
-  call: CallSnapshot,
-  options: PhoneOptions = {},
-): TemplateValues {
+export function templateValuesFromCall(call: CallSnapshot, options: PhoneContext): TemplateValues {
   const raw = call.remote.number;
   return {
-    number: normalisePhone(raw, options)?.e164 ?? capped(raw),
+    number: options.phones.e164(raw) ?? capped(raw),
     name: capped(call.remote.name),
     queue: capped(call.queue),
     direction: call.direction,

@@ -8,11 +8,14 @@
  *   content ──content.pageToken──▶ worker: the page's own `g_ck`, read in the page's main world
  *   content ──content.numbers {texts}──▶ worker: click-to-dial's phone-shaped texts, parsed there
  *     (one batch per scan slice), so the number parser and its metadata stay out of the page
+ *   content ──content.phones {texts}──▶ worker: a call's numbers for the screen-pop rules (caller,
+ *     dialled number, the rules' DNIS entries): E.164 and the written variants to search for
  *
  * The content script checks what it receives with hand-written guards (src/content/messaging),
  * which keeps zod out of the page; the worker checks what it receives with the schemas below.
  */
 import { z } from 'zod';
+import type { ParsedPhone } from '../../screenpop/phone-facts';
 import type { ScreenPopConfig } from '../../screenpop/rules';
 import { returns, type ApiSpec } from '../spec';
 import { sessionSnapshotSchema } from '../schemas';
@@ -58,6 +61,12 @@ export const contentToWorker = {
     from: ['content'],
     data: z.object({ texts: z.array(z.string().max(64)).max(100) }),
     result: returns<{ numbers: (string | null)[] }>(),
+  },
+  /** Screen pop: each text's number (E.164 and search variants), or null, in the configured region. */
+  'content.phones': {
+    from: ['content'],
+    data: z.object({ texts: z.array(z.string().max(64)).max(100) }),
+    result: returns<{ phones: (ParsedPhone | null)[] }>(),
   },
 } satisfies ApiSpec;
 
