@@ -75,6 +75,11 @@ export function sessionConfigFor(
     network: { ...network },
     profileId: profile.id,
     calls: { autoAnswer: settings.calls.autoAnswer, ringVolume: settings.audio.ringVolume },
+    devices: {
+      microphoneId: settings.audio.microphoneId,
+      speakerId: settings.audio.speakerId,
+      ringerId: settings.audio.ringerId,
+    },
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * A microphone unplugged (or changed) mid-call: the capture track ends and the call goes on
  * sending nothing. Each check looks at the live calls' peer connections; one that is connected
- * but sends no live audio track gets the default microphone again (SoftphonePort
- * `restoreMicrophone`). While none can be had the call carries a 'microphone.device-lost' error in
- * every published view, so the agent is told in the popup and the tabs; it goes away once audio
- * is back. A device change checks at once; a failed attempt is tried again after `retryMs` (or at
- * the next device change). Checks are single-flight.
+ * but sends no live audio track gets a microphone again (SoftphonePort `restoreMicrophone`): the
+ * agent's chosen one while it is still connected, else the system default. While none can be
+ * had the call carries a 'microphone.device-lost' error in every published view, so the agent is
+ * told in the popup and the tabs; it goes away once audio is back. A device change checks at
+ * once; a failed attempt is tried again after `retryMs` (or at the next device change). Checks
+ * are single-flight.
  */
 import type { Logger } from '../../shared/logger';
 import type { CallSnapshot, SnapshotError } from '../../shared/session/snapshot';

@@ -11,6 +11,8 @@ export interface Ringer {
   ring(): void;
   silence(): void;
   setVolume(volume: number): void;
+  /** Rings on this output device ('default': the system's); rejects when it cannot be used. */
+  setDevice(deviceId: string): Promise<void>;
   readonly ringing: boolean;
 }
 
@@ -49,6 +51,13 @@ export class WebAudioRinger implements Ringer {
 
   setVolume(volume: number): void {
     this.#volume = Math.min(Math.max(volume, 0), 1);
+  }
+
+  async setDevice(deviceId: string): Promise<void> {
+    if (typeof this.element.setSinkId !== 'function') {
+      throw new Error('This browser cannot choose the ringer device (no setSinkId).');
+    }
+    await this.element.setSinkId(deviceId === 'default' ? '' : deviceId);
   }
 
   ring(): void {
@@ -110,6 +119,7 @@ export class WebAudioRinger implements Ringer {
 export class SilentRinger implements Ringer {
   ringing = false;
   volume = 0.8;
+  device = 'default';
   ring(): void {
     this.ringing = true;
   }
@@ -118,5 +128,9 @@ export class SilentRinger implements Ringer {
   }
   setVolume(volume: number): void {
     this.volume = volume;
+  }
+  setDevice(deviceId: string): Promise<void> {
+    this.device = deviceId;
+    return Promise.resolve();
   }
 }

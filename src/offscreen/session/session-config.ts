@@ -23,9 +23,19 @@ export interface ActiveConfig {
   /** Answer inbound calls Genesys flags auto-answer (station or queue setting) by ourselves. */
   autoAnswer: boolean;
   ringVolume: number;
+  /** The agent's microphone, speaker and ringer ('default': the system's). */
+  devices: ChosenDevices;
   /** Set when the network profile was unusable and the Standard profile is used instead. */
   problem?: string;
 }
+
+export type ChosenDevices = NonNullable<SessionConfig['devices']>;
+
+const SYSTEM_DEVICES: ChosenDevices = {
+  microphoneId: 'default',
+  speakerId: 'default',
+  ringerId: 'default',
+};
 
 export function readConfig(session: SessionConfig): ActiveConfig {
   const validated = validateNetworkProfileSetting(session.network);
@@ -37,6 +47,7 @@ export function readConfig(session: SessionConfig): ActiveConfig {
     key: [session.sdkEnvironment, wsHost, session.profileId ?? ''].join('|'),
     autoAnswer: session.calls?.autoAnswer ?? false,
     ringVolume: session.calls?.ringVolume ?? 0.8,
+    devices: session.devices ?? SYSTEM_DEVICES,
   };
   if (!validated.ok) {
     config.problem = validated.issues.join('; ');
@@ -58,6 +69,8 @@ export function softphoneConfig(config: ActiveConfig): SoftphoneConfig {
     // Auto-answer is decided per call by the supervisor, so a settings change applies at once.
     autoAnswerAllowed: false,
     startTimeoutMs: startTimeoutMs(profile),
+    // The SDK's defaults from the first call on (checked against the device list once connected).
+    devices: { microphoneId: config.devices.microphoneId, speakerId: config.devices.speakerId },
   };
 }
 

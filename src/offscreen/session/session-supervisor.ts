@@ -42,6 +42,7 @@ import { runCallCommand } from './call-runner';
 import { systemClock, type Clock } from './clock';
 import { batchPerTask, singleFlight, type Batch } from './coalesce';
 import { planConfig } from './config-plan';
+import { DeviceChoice } from './device-choice';
 import { EffectRunner } from './effect-runner';
 import { HeartbeatLoop } from './heartbeat-loop';
 import { InheritedCalls } from './inherited-calls';
@@ -74,6 +75,7 @@ export class SessionSupervisor {
   readonly #watchdog: Watchdog;
   readonly #inherited: InheritedCalls;
   readonly #missed: MissedOffers;
+  readonly #devices: DeviceChoice;
   readonly #unsubscribe: () => void;
   readonly #machine: MachineLoop;
   readonly #publish: Batch;
@@ -134,6 +136,14 @@ export class SessionSupervisor {
       connected: () => this.state.kind === 'connected',
       log: this.#log,
     });
+    this.#devices = new DeviceChoice({
+      port: this.#port,
+      queue: this.#queue,
+      ringer: this.#ringer,
+      generation: () => this.#driver.generation,
+      changed: () => this.#publish.request(),
+      log: this.#log,
+    });
     this.#machine = new MachineLoop({
       initial: initialSessionState(this.#clock.now()),
       context: () => this.#ctx(),
@@ -179,6 +189,7 @@ export class SessionSupervisor {
     this.#secret.hold(next.accessToken);
     this.#config = config;
     this.#ringer.setVolume(config.ringVolume);
+    this.#devices.choose(config.devices);
     if (plan.kind !== 'update') {
       this.#begin(plan.kind === 'switch');
       return;
@@ -229,7 +240,8 @@ export class SessionSupervisor {
   }
 
   view(): SessionView {
-    return sessionView(this.state, this.#failure, this.#calls.list(), this.#profile().kind);
+    const view = sessionView(this.state, this.#failure, this.#calls.list(), this.#profile().kind);
+    return this.#devices.decorate(view);
   }
 
   /** Feeds one machine event (the shells' and tests' entry point); re-entrant calls queue. */
@@ -277,6 +289,7 @@ export class SessionSupervisor {
       this.#heartbeat.start(profile);
       this.#inherited.settle();
       this.#missed.reconcile();
+      this.#devices.connected();
     } else {
       this.#heartbeat.stop();
     }

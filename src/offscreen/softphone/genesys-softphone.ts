@@ -16,7 +16,7 @@ import type { DiagnosticsAccess, DiscoveredIceServer } from '../diagnostics/acce
 import { bounded, settleWithin } from './bounded';
 import { CallCommands, sdkCall } from './call-commands';
 import { CallRegistry } from './call-registry';
-import { restoreLiveAudio, switchDevices, toAudioDevices } from './devices';
+import { restoreLiveAudio, startDefaults, switchDevices, toAudioDevices } from './devices';
 import { MediaWatch } from './media-watch';
 import type { ApiRequest } from './rest-actions';
 import { honouringRateLimits } from './rest-throttle';
@@ -106,8 +106,10 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
       emit({ type: 'trace', level, message }),
     );
     const options = sdkOptions(config, logger, this.#audioElement());
+    const defaults = { ...options.defaults, ...startDefaults(config.devices) };
     // Same shape; the SDK's types name its own logger class and session-type enum.
-    return { ...options, allowedSessionTypes: [SessionTypes.softphone] } as unknown as ISdkConfig;
+    const all = { ...options, defaults, allowedSessionTypes: [SessionTypes.softphone] };
+    return all as unknown as ISdkConfig;
   }
 
   #request(sdk: GenesysCloudWebrtcSdk): ApiRequest {
@@ -255,7 +257,7 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
   }
 
   async restoreMicrophone(conversationId: string): Promise<void> {
-    await restoreLiveAudio(this.#require().sdk, conversationId);
+    await restoreLiveAudio(this.#require().sdk, conversationId, () => this.listDevices());
   }
 
   async listDevices(): Promise<port.AudioDevice[]> {

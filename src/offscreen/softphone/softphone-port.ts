@@ -29,6 +29,8 @@ export interface SoftphoneConfig {
   optOutOfTelemetry?: boolean;
   /** Bound on start(); the SDK itself retries 429/5xx forever. Default 30 s. */
   startTimeoutMs?: number;
+  /** The devices the SDK is built with (its defaults for the first call). */
+  devices?: DeviceSelection;
 }
 
 export type TraceLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -66,6 +68,7 @@ export interface AudioDevice {
   groupId: string;
 }
 
+/** Device ids as enumerateDevices() gives them; 'default' is the system default, absent: as is. */
 export interface DeviceSelection {
   microphoneId?: string;
   speakerId?: string;
@@ -149,8 +152,8 @@ export interface SoftphonePort {
   /** Switches devices for future and live calls; a live call keeps two-way audio. */
   setDevices(selection: DeviceSelection): Promise<void>;
   /**
-   * Gives a live call that sends no microphone audio the default microphone again; rejects
-   * ('microphone.device-lost') when there is none to be had.
+   * Gives a live call that sends no microphone audio a microphone again (the chosen one while it
+   * is connected, else the default); rejects ('microphone.device-lost') when there is none.
    */
   restoreMicrophone(conversationId: string): Promise<void>;
   listDevices(): Promise<AudioDevice[]>;

@@ -98,6 +98,10 @@ export const sessionConfigSchema = z.object({
   calls: z
     .object({ autoAnswer: z.boolean(), ringVolume: z.number().min(0).max(1) })
     .exactOptional(),
+  /** The agent's audio devices ('default' is the system default); absent means the defaults. */
+  devices: z
+    .object({ microphoneId: text(256), speakerId: text(256), ringerId: text(256) })
+    .exactOptional(),
 });
 export type SessionConfig = z.infer<typeof sessionConfigSchema>;
 

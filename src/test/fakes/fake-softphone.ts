@@ -49,6 +49,7 @@ export class FakeSoftphone implements SoftphonePort {
   #hangDestroy = false;
   #probe: number | 'timeout' = 5;
   #nextReconnectError: Error | undefined;
+  #nextDevicesError: Error | undefined;
   #abortStart: ((error: Error) => void) | undefined;
   #health: Partial<SignallingHealth> = {};
   #stats = new Map<string, MediaStats>();
@@ -75,6 +76,9 @@ export class FakeSoftphone implements SoftphonePort {
   }
   failNextReconnect(error: Error): void {
     this.#nextReconnectError = error;
+  }
+  failNextSetDevices(error: Error): void {
+    this.#nextDevicesError = error;
   }
   setHealth(health: Partial<SignallingHealth>): void {
     this.#health = health;
@@ -340,6 +344,11 @@ export class FakeSoftphone implements SoftphonePort {
   async setDevices(selection: DeviceSelection): Promise<void> {
     this.#log('setDevices', selection);
     this.#require();
+    const error = this.#nextDevicesError;
+    this.#nextDevicesError = undefined;
+    if (error !== undefined) {
+      throw error;
+    }
   }
 
   async listDevices(): Promise<AudioDevice[]> {
