@@ -8,8 +8,9 @@
  *       show; then the Preact UI chunk (full-ui.ts) loads and takes over for the page's lifetime
  *   start / page restored from the back-forward cache ──▶ content.ready + content.config
  *   start ──▶ click-to-dial scanner (phone-shaped text; the worker says which are numbers)
- *   a call to pop ──▶ logic chunk (rules, lookup), loaded then, not before; the call's numbers come
- *     parsed from the worker (content.phones), so no number parser runs in the page
+ *   a call to pop ──▶ logic chunk (pop controller, rules, lookup), loaded then, not before; the
+ *     call's numbers come parsed from the worker (content.phones): no number parser in the page
+ *   the logger (and its redaction) loads with the first message logged
  *
  * The lifetime ends, taking UI, listeners and observers with it, when the extension context goes
  * away (update, reload, removal). Workspace navigation never re-runs this script: the UI stays
@@ -18,22 +19,20 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { AppError } from '../shared/errors';
 import { createTranslator } from '../shared/i18n';
-import { createLogger } from '../shared/logger';
 import type { CallCommand } from '../shared/protocol/schemas';
 import { classifySender, policyFromRuntime } from '../shared/protocol/sender';
-import { callPhoneTexts, knownPhones } from '../shared/screenpop/phone-facts';
 import type { SessionSnapshot } from '../shared/session/snapshot';
 import { startClickToDial } from './dial/click-to-dial';
 import { createDialAction } from './dial/dial-action';
 import { createDialOrigins } from './dial/origins';
 import { createLifetime } from './lifetime';
-import { loadLogic } from './logic/load';
+import { lazyLogger } from './log';
+import { loadLogic, type Logic } from './logic/load';
 import { contentGuards } from './messaging/content-guards';
 import { createContentReceiver, createWorkerRequester } from './messaging/worker-link';
 import { createWorkerQueries } from './messaging/worker-queries';
 import { navigateTo } from './pop/navigate';
-import { isEditing } from './pop/page-context';
-import { createPopController } from './pop/pop-controller';
+import type { PopController, PopControllerDeps } from './pop/pop-controller';
 import { createPresenceLink } from './presence/presence-link';
 import { agentStatus } from './presence/status-store';
 import { createRecordsLink } from './records/records-link';
@@ -42,7 +41,7 @@ import { mountShadowUi } from './screen-pop/mount';
 import { createShell, needsFullUi } from './screen-pop/shell';
 import { createStore } from './state/store';
 
-const log = createLogger('content');
+const log = lazyLogger('content');
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs));
 const lifetime = createLifetime(
   () => Boolean(browser.runtime.id),
@@ -137,14 +136,19 @@ function render(): void {
 
 store.subscribe(render);
 
-const pops = createPopController({
+const LIVE = new Set(['alerting', 'connecting', 'connected']);
+let pops: PopController | null = null;
+let loadingPops: Promise<void> | null = null;
+
+const popDeps = (logic: Logic): PopControllerDeps => ({
   signal,
   logic: loadLogic,
   async config() {
     return (await queries.config()).config;
   },
   claim: (conversationId, trigger) => queries.claim(conversationId, trigger),
-  phones: async (call, rules) => knownPhones(await queries.phones(callPhoneTexts(call, rules))),
+  phones: async (call, rules) =>
+    logic.knownPhones(await queries.phones(logic.callPhoneTexts(call, rules))),
   async client(logic) {
     const token = await queries.pageToken();
     return logic.createTableClient({
@@ -155,7 +159,7 @@ const pops = createPopController({
   },
   pageUrl: () => location.href,
   navigate: open,
-  isEditing: () => isEditing(document),
+  isEditing: () => logic.isEditing(document),
   origins,
   show: (conversationId, view) => {
     store.setPop(conversationId, view);
@@ -166,9 +170,42 @@ const pops = createPopController({
   log,
 });
 
+/**
+ * Hands the current snapshot to the pop controller, which comes with the logic chunk: loaded at
+ * the first call this tab pops. Snapshots that arrive meanwhile are not lost: the newest one is
+ * handed over on load, and a call's triggers follow from its state in it.
+ */
+function popCalls(): void {
+  const { snapshot, popTarget } = store.get();
+  if (pops) {
+    if (snapshot) {
+      pops.onSnapshot(snapshot, popTarget);
+    }
+    return;
+  }
+  loadingPops ??= loadLogic().then(
+    (logic) => {
+      pops = logic.createPopController(popDeps(logic));
+      popCalls();
+    },
+    (error: unknown) => {
+      loadingPops = null;
+      log.warn('screen pop failed', { error: String(error) });
+      for (const call of store.get().snapshot?.calls ?? []) {
+        if (LIVE.has(call.state)) {
+          store.setPop(call.conversationId, { status: 'error', code: 'screenpop.failed' });
+        }
+      }
+    },
+  );
+}
+
 function accept(snapshot: SessionSnapshot, popTarget: boolean): void {
-  if (store.applySnapshot(snapshot, popTarget)) {
-    pops.onSnapshot(snapshot, popTarget);
+  if (!store.applySnapshot(snapshot, popTarget)) {
+    return;
+  }
+  if (pops !== null || (popTarget && snapshot.calls.some((call) => LIVE.has(call.state)))) {
+    popCalls();
   }
 }
 

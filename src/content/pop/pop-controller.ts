@@ -215,3 +215,5 @@ export function createPopController(deps: PopControllerDeps) {
     },
   };
 }
+
+export type PopController = ReturnType<typeof createPopController>;

@@ -7,7 +7,6 @@ import type { RecordSummary } from '../../shared/records/types';
 import type { TableClient } from '../../shared/servicenow/table-client';
 import type { RequestWorker } from '../messaging/worker-link';
 import { isRecordsState, type WriteRequestData } from './guards';
-import { writeInteraction } from './write';
 
 export interface RecordsLinkOptions {
   request: RequestWorker;
@@ -43,7 +42,12 @@ export function createRecordsLink(options: RecordsLinkOptions) {
       request('records.matched', { conversationId, url }).catch(onError);
     },
     async write(data: WriteRequestData) {
-      return writeInteraction(await options.client(), options.origin, data);
+      // The write code loads with the first write, not with the page.
+      const [{ writeInteraction }, client] = await Promise.all([
+        import('./write'),
+        options.client(),
+      ]);
+      return writeInteraction(client, options.origin, data);
     },
   };
 }
