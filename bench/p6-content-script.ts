@@ -1,6 +1,7 @@
 /**
  * P6 — the content script's cost. (1) gzip size of its code in the built extension: the chunks
- * loaded before it runs and those it may load later (rules, lookup, phone parsing: at a call);
+ * loaded before it runs and those it may load later (the call UI, pop controller, rules and
+ * lookup, record writes, the logger: when a call, record or message needs them);
  * target: all of it ≤ 25 KB (KB = 1,024 bytes). (2) Main-thread time it adds to a ServiceNow page load: the same
  * stand-in workspace page loaded in fresh tabs of the same browser, as https://acme.service-now.com
  * (the content script runs) and as https://acme.example.test (it does not), interleaved; each load
