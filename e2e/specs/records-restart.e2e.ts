@@ -103,6 +103,28 @@ async function answeredCall(s: Stack): Promise<string> {
   return id;
 }
 
+/**
+ * The screen pop's match reaches the durable job (storage.local) before the browser is closed:
+ * the pop's lookup runs beside the call and may finish after a short call has ended.
+ */
+async function matchStored(s: Stack, id: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        s.ui.evaluate(async (conversationId) => {
+          const stored = await chrome.storage.local.get('records.jobs');
+          const jobs = (stored['records.jobs'] ?? {}) as Record<
+            string,
+            { conversationId?: string; matched?: { sysId: string } }
+          >;
+          const all = Array.isArray(jobs) ? jobs : Object.values(jobs);
+          return all.find((j) => j?.conversationId === conversationId)?.matched?.sysId ?? '';
+        }, id),
+      { timeout: 20_000, interval: 200 },
+    )
+    .toBe(jane.sysId);
+}
+
 const TIMELINE = ['u_alerted_at', 'u_answered_at', 'u_media_connected_at', 'u_ended_at'];
 
 /** Exactly one record, complete: the call's timeline, recording, agent and matched contact. */
@@ -160,6 +182,7 @@ describe('interaction records across a browser restart', () => {
     const id = await answeredCall(s);
     await expect.poll(async () => (await job(s, id))?.status, { timeout: 20_000 }).toBe('retrying');
     await expect.poll(async () => (await job(s, id))?.endedAt, { timeout: 10_000 }).toBeTruthy();
+    await matchStored(s, id);
     expect(await servicenow.control.interactionsFor(id)).toHaveLength(0);
     await quitBrowser();
 
@@ -178,6 +201,7 @@ describe('interaction records across a browser restart', () => {
     const id = await answeredCall(s);
     await expect.poll(async () => (await job(s, id))?.status, { timeout: 20_000 }).toBe('retrying');
     await expect.poll(async () => (await job(s, id))?.endedAt, { timeout: 10_000 }).toBeTruthy();
+    await matchStored(s, id);
     // ServiceNow answers again, slowly: the retry's find-by-conversation request hangs.
     await servicenow.control.clearFaults();
     await servicenow.control.setLatency(8_000);
