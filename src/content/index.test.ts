@@ -45,12 +45,12 @@ function fakeWorker(current: SessionSnapshot | null, refuseConfig = false) {
       'content.claim': { granted: true },
       'content.pageToken': { token: null },
       'content.numbers': {
-        numbers: ((message.data as { texts?: string[] }).texts ?? []).map((text) =>
+        numbers: ((message.data as { texts?: string[] } | null)?.texts ?? []).map((text) =>
           text === '+1 415 555 0101' ? '+14155550101' : null,
         ),
       },
       'content.phones': {
-        phones: ((message.data as { texts?: string[] }).texts ?? []).map((text) =>
+        phones: ((message.data as { texts?: string[] } | null)?.texts ?? []).map((text) =>
           parsePhone(text, { defaultRegion: 'US' }),
         ),
       },
