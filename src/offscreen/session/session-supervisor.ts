@@ -42,12 +42,12 @@ import { runCallCommand } from './call-runner';
 import { systemClock, type Clock } from './clock';
 import { batchPerTask, singleFlight, type Batch } from './coalesce';
 import { planConfig } from './config-plan';
-import { DeviceChoice } from './device-choice';
+import type { DeviceChoice } from './device-choice';
 import { EffectRunner } from './effect-runner';
 import { HeartbeatLoop } from './heartbeat-loop';
-import { InheritedCalls } from './inherited-calls';
+import type { InheritedCalls } from './inherited-calls';
 import { MachineLoop } from './machine-loop';
-import { MissedOffers } from './missed-offers';
+import type { MissedOffers } from './missed-offers';
 import type { MicAccess } from './microphone';
 import { routePortEvent } from './port-events';
 import { ringWhile, SilentRinger, type Ringer } from './ringtone';
@@ -55,6 +55,7 @@ import { SdkDriver, type DriverMetrics, type Failure } from './sdk-driver';
 import { SerialQueue } from './serial-queue';
 import { readConfig, secretSlot, type ActiveConfig, type SecretSlot } from './session-config';
 import { sessionView, type SessionView } from './session-view';
+import { createCallParts } from './supervisor-parts';
 import { policyFor, WATCHED, watchdogTiming, type SupervisorDeps } from './supervisor-deps';
 import { Watchdog } from './watchdog';
 
@@ -119,31 +120,20 @@ export class SessionSupervisor {
       send,
       onTick: () => this.#onTick(),
     });
-    this.#inherited = new InheritedCalls({
+    const parts = createCallParts({
       port: this.#port,
       queue: this.#queue,
       calls: this.#calls,
-      now: () => this.#clock.now(),
-      generation: () => this.#driver.generation,
-      changed: () => this.#publish.request(),
+      clock: this.#clock,
+      ringer: this.#ringer,
       log: this.#log,
-    });
-    this.#missed = new MissedOffers({
-      port: this.#port,
-      queue: this.#queue,
-      calls: this.#calls,
       generation: () => this.#driver.generation,
       connected: () => this.state.kind === 'connected',
-      log: this.#log,
-    });
-    this.#devices = new DeviceChoice({
-      port: this.#port,
-      queue: this.#queue,
-      ringer: this.#ringer,
-      generation: () => this.#driver.generation,
       changed: () => this.#publish.request(),
-      log: this.#log,
     });
+    this.#inherited = parts.inherited;
+    this.#missed = parts.missed;
+    this.#devices = parts.devices;
     this.#machine = new MachineLoop({
       initial: initialSessionState(this.#clock.now()),
       context: () => this.#ctx(),

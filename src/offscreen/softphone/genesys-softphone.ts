@@ -27,7 +27,7 @@ import { wireSdkEvents, type SdkEventSource } from './sdk-events';
 import * as signalling from './signalling-control';
 import { notStarted, SoftphoneError, toSoftphoneError } from './softphone-error';
 import type * as port from './softphone-port';
-import { parseStats } from './stats';
+import { iceServersOf, mediaStatsOf, rawStatsOf } from './sdk-stats';
 import { ignoredTrace, tapStreaming } from './streaming-tap';
 import { createTraceLogger } from './trace';
 
@@ -264,46 +264,18 @@ export class GenesysSoftphone implements port.SoftphonePort, DiagnosticsAccess {
     return sdkCall(async () => toAudioDevices(await navigator.mediaDevices.enumerateDevices()));
   }
 
-  async getMediaStats(conversationId: string): Promise<port.MediaStats | null> {
-    const session = internals.findMediaSession(this.#require().sdk, conversationId);
-    if (session === undefined) {
-      return null;
-    }
-    const pc = session.peerConnection;
-    const report = await sdkCall(() => pc.getStats());
-    return parseStats(report.values(), {
-      conversationId,
-      at: Date.now(),
-      iceState: pc.iceConnectionState,
-      connectionState: pc.connectionState,
-    });
+  getMediaStats(conversationId: string): Promise<port.MediaStats | null> {
+    return mediaStatsOf(this.#require().sdk, conversationId);
   }
 
   /** For diagnostics: the discovered ICE servers, asked again first when `refresh` (bounded). */
-  async iceServers(refresh: boolean, timeoutMs: number): Promise<DiscoveredIceServer[]> {
-    const { sdk } = this.#require();
-    if (refresh) {
-      const asked = internals.refreshIceServers(sdk);
-      if (asked === undefined) {
-        throw notStarted();
-      }
-      await bounded(asked, timeoutMs, 'ICE server discovery');
-    }
-    return internals.discoveredIceServers(sdk).map((server) => ({
-      urls: Array.isArray(server.urls) ? [...server.urls] : [server.urls],
-      ...(server.username !== undefined && { username: server.username }),
-      ...(server.credential !== undefined && { credential: server.credential }),
-    }));
+  iceServers(refresh: boolean, timeoutMs: number): Promise<DiscoveredIceServer[]> {
+    return iceServersOf(this.#require().sdk, refresh, timeoutMs);
   }
 
   /** For diagnostics: the call's raw getStats() entries (quality and the selected ICE pair). */
-  async rawStats(conversationId: string): Promise<RawStat[] | null> {
-    const session = internals.findMediaSession(this.#require().sdk, conversationId);
-    if (session === undefined) {
-      return null;
-    }
-    const report = await sdkCall(() => session.peerConnection.getStats());
-    return [...report.values()] as RawStat[];
+  rawStats(conversationId: string): Promise<RawStat[] | null> {
+    return rawStatsOf(this.#require().sdk, conversationId);
   }
 
   /** Interaction records: Platform API calls on the conversation's participants. */
