@@ -50,7 +50,7 @@ describe('OAuth redirect faults', () => {
   it('a forged state is refused, shown to the agent, and leaves them signed out', async () => {
     await stack.genesys.control.oauthRedirectFault('wrong-state');
     const shown = await signInOnOptionsPage('Sign in');
-    expect(shown).toContain('does not belong to the sign-in that was started');
+    expect(shown).toContain('did not match the request Switchboard made');
     expect((await authState()).signedIn).toBe(false);
     expect(await oauthTokens()).toEqual([]);
     const stored = await stack.ext.worker.evaluate(() => chrome.storage.session.get(null));
@@ -64,7 +64,7 @@ describe('OAuth redirect faults', () => {
     expect(before).toHaveLength(1);
     await stack.genesys.control.oauthRedirectFault('replay-code');
     const shown = await signInOnOptionsPage('Sign in again');
-    expect(shown).toContain('rejected the sign-in code');
+    expect(shown).toContain('sign-in code or saved session was rejected');
     expect(await authState()).toMatchObject({ signedIn: true, profile: { id: 'acme' } });
     expect((await oauthTokens()).map((t) => t.token)).toEqual(before);
     expect((await snapshot(stack))?.connection.state).toBe('connected');

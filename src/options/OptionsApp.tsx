@@ -21,6 +21,7 @@ import { ProfilesSection } from './sections/ProfilesSection';
 import { ScreenPopSection } from './sections/ScreenPopSection';
 import { ServiceNowSection } from './sections/ServiceNowSection';
 import type { SectionProps } from './sections/types';
+import { errorText } from './model/error-text';
 
 export type Broadcast = 'settings.changed' | 'auth.changed';
 
@@ -149,7 +150,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     try {
       setAuth(await (signOut ? worker('auth.signOut', null) : worker('auth.signIn', {})));
     } catch (error) {
-      setAuthError(error instanceof Error ? error.message : String(error));
+      setAuthError(errorText(error, t));
     } finally {
       setAuthBusy(false);
     }

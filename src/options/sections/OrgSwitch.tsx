@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageKey, type Translate } from '../../shared/i18n';
 import type { OrgProfile } from '../../shared/auth/profile';
 import type { AuthState, SwitchOrgReply } from '../../shared/protocol/messages/auth';
+import { errorText } from '../model/error-text';
 
 export type SwitchOrg = (profileId: string, confirmEndCalls: boolean) => Promise<SwitchOrgReply>;
 
@@ -35,13 +36,13 @@ export function useOrgSwitch(switchOrg: SwitchOrg | undefined, t: Translate) {
       } else if (reply.status === 'failed') {
         setOutcome({
           kind: 'error',
-          text: `${t('switchFailed', stepText(t, reply.step))} ${reply.error.message}`,
+          text: `${t('switchFailed', stepText(t, reply.step))} ${errorText(reply.error, t)}`,
         });
       } else {
         setOutcome({ kind: 'done', text: t('switchedTo', profile.name) });
       }
     } catch (error) {
-      setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setOutcome({ kind: 'error', text: errorText(error, t) });
     } finally {
       setPending(false);
     }
