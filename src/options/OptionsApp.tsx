@@ -21,7 +21,7 @@ import { ProfilesSection } from './sections/ProfilesSection';
 import { ScreenPopSection } from './sections/ScreenPopSection';
 import { ServiceNowSection } from './sections/ServiceNowSection';
 import type { SectionProps } from './sections/types';
-import { errorText } from './model/error-text';
+import { errorText } from '../shared/diagnostics/error-keys';
 
 export type Broadcast = 'settings.changed' | 'auth.changed';
 

@@ -15,6 +15,7 @@ import { CallCard } from './CallCard';
 import { PendingWrites } from './PendingWrites';
 import { PresencePicker } from './PresencePicker';
 import { agentState, connectionView, liveCalls, recentCalls, type Detail } from './model';
+import { errorText } from '../shared/diagnostics/error-keys';
 
 export type PageEvent =
   { type: 'session.changed'; snapshot: SessionSnapshot } | { type: 'auth.changed' };
@@ -78,11 +79,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     setProblem(null);
     worker('call.command', command).catch((error: unknown) =>
       setProblem(
-        t(
-          'popupCommandFailed',
-          t(messageKey('command', command.type)),
-          error instanceof Error ? error.message : String(error),
-        ),
+        t('popupCommandFailed', t(messageKey('command', command.type)), errorText(error, t)),
       ),
     );
   };
@@ -136,7 +133,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             class="primary"
             onClick={() =>
               void worker('auth.signIn', {}).then(setAuth, (error: unknown) =>
-                setProblem(error instanceof Error ? error.message : String(error)),
+                setProblem(errorText(error, t)),
               )
             }
           >

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageKey, type Translate } from '../../shared/i18n';
 import type { OrgProfile } from '../../shared/auth/profile';
 import type { AuthState, SwitchOrgReply } from '../../shared/protocol/messages/auth';
-import { errorText } from '../model/error-text';
+import { errorText } from '../../shared/diagnostics/error-keys';
 
 export type SwitchOrg = (profileId: string, confirmEndCalls: boolean) => Promise<SwitchOrgReply>;
 

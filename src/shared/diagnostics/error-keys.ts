@@ -22,3 +22,20 @@ export function localisedError(
   const remedy = translate(keys.remedy);
   return remedy === '' || remedy === keys.remedy ? message : `${message} ${remedy}`;
 }
+
+/**
+ * Any error from the worker in the agent's words: a coded one (AppError from a reply, or a
+ * `{code, message}` in a result) through `localisedError`, anything else by its message.
+ */
+export function errorText(error: unknown, translate: (key: string) => string): string {
+  if (typeof error === 'object' && error !== null) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (typeof code === 'string') {
+      return localisedError(
+        { code, message: typeof message === 'string' ? message : '' },
+        translate,
+      );
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
+}

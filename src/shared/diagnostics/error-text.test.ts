@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
-import { errorText } from './error-text';
+import { AppError } from '../errors';
+import { errorText } from './error-keys';
 
 const catalogue: Record<string, string> = {
   err_auth_state_mismatch: 'Die Anmeldung wurde abgebrochen.',
