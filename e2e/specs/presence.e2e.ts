@@ -166,7 +166,7 @@ describe('presence', () => {
     const options = stack.ui;
     await options.reload();
     const warning = options.locator('#presence-sync-warning');
-    expect(await warning.isVisible()).toBe(true);
+    await warning.waitFor({ state: 'visible', timeout: 15_000 }); // the page renders after reload
     expect(await warning.textContent()).toMatch(/Double-booking.*same agent.*only one direction/);
     await options.locator('input[name="presence-sync"][value="genesys-to-servicenow"]').check();
     await options.locator('#save').click();
