@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPresenceApi, type FetchLike } from './genesys-rest';
+import { sleepingClock } from '../../shared/genesys/retry-after.testkit';
 
 const access = () => Promise.resolve({ apiBase: 'https://api.example.test', token: 'tok' });
 
@@ -15,19 +16,7 @@ function platform(statuses: number[]) {
   return { fetchFn, seen };
 }
 
-function fakeTime() {
-  let t = 0;
-  const waits: number[] = [];
-  return {
-    waits,
-    now: () => t,
-    sleep: (ms: number) => {
-      waits.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-  };
-}
+const fakeTime = sleepingClock;
 
 describe('presence API under Genesys rate limits', () => {
   it('tries a 429 again after its Retry-After, once per wait, and the change lands', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { honourRetryAfter, throttleOf, type Throttle } from './retry-after';
+import { sleepingClock } from './retry-after.testkit';
 
 class Answer extends Error {
   constructor(
@@ -13,20 +14,7 @@ class Answer extends Error {
 const classify = (error: unknown): Throttle | null =>
   error instanceof Answer ? throttleOf(error.status, error.retryAfter, 0) : null;
 
-/** A clock that only moves when the code under test sleeps. */
-function clock() {
-  let t = 0;
-  const waits: number[] = [];
-  return {
-    waits,
-    now: () => t,
-    sleep: (ms: number) => {
-      waits.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-  };
-}
+const clock = sleepingClock;
 
 function answers(...sequence: (Answer | string)[]) {
   let calls = 0;
